@@ -89,12 +89,26 @@ def NN_CeilOp : NN_UnaryFloatOp<"ceil", "std::ceil(x)"> {
 def NN_LeakyReluOp : NN_UnaryFloatOp<"leaky_relu",
     "x >= 0.0 ? x : getAlpha().convertToDouble() * x"> {
   let summary = "leaky rectified linear unit";
+  let description = [{
+    `y = x >= 0 ? x : alpha * x`, `alpha` defaulting to 0.01.
+
+    ```mlir
+    %y = nn.leaky_relu %x {alpha = 2.000000e-01 : f64} : tensor<4x8xf32>
+    ```
+  }];
   let arguments = (ins NN_FloatTensor:$input,
                        DefaultValuedAttr<F64Attr, "0.01">:$alpha);
 }
 def NN_EluOp : NN_UnaryFloatOp<"elu",
     "x >= 0.0 ? x : getAlpha().convertToDouble() * std::expm1(x)"> {
   let summary = "exponential linear unit";
+  let description = [{
+    `y = x >= 0 ? x : alpha * (exp(x) - 1)`, `alpha` defaulting to 1.
+
+    ```mlir
+    %y = nn.elu %x : tensor<4x8xf32>
+    ```
+  }];
   let arguments = (ins NN_FloatTensor:$input,
                        DefaultValuedAttr<F64Attr, "1.0">:$alpha);
 }
@@ -102,6 +116,14 @@ def NN_SeluOp : NN_UnaryFloatOp<"selu",
     "getGamma().convertToDouble() * (x > 0.0 ? x : "
     "getAlpha().convertToDouble() * std::expm1(x))"> {
   let summary = "scaled exponential linear unit";
+  let description = [{
+    `y = gamma * (x > 0 ? x : alpha * (exp(x) - 1))` with ONNX's default
+    alpha = 1.6732632 and gamma = 1.0507010.
+
+    ```mlir
+    %y = nn.selu %x : tensor<4x8xf32>
+    ```
+  }];
   let arguments = (ins NN_FloatTensor:$input,
       DefaultValuedAttr<F64Attr, "1.67326319217681884765625">:$alpha,
       DefaultValuedAttr<F64Attr, "1.05070102214813232421875">:$gamma);
@@ -111,6 +133,14 @@ def NN_GeluOp : NN_UnaryFloatOp<"gelu",
     " ? 0.5 * x * (1.0 + std::tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)))"
     " : 0.5 * x * (1.0 + std::erf(x * 0.7071067811865476))"> {
   let summary = "Gaussian error linear unit (exact or tanh approximation)";
+  let description = [{
+    Exact: `y = x/2 * (1 + erf(x / sqrt(2)))`; with `approximation = tanh`:
+    `y = x/2 * (1 + tanh(sqrt(2/pi) * (x + 0.044715 x^3)))`.
+
+    ```mlir
+    %y = nn.gelu %x {approximation = #nn<gelu tanh>} : tensor<4x8xf32>
+    ```
+  }];
   let arguments = (ins NN_FloatTensor:$input,
       DefaultValuedAttr<NN_GeluApproximationAttr,
                         "GeluApproximation::none">:$approximation);
@@ -119,6 +149,14 @@ def NN_ClampOp : NN_UnaryFloatOp<"clamp",
     "std::min(std::max(x, getMin() ? getMin()->convertToDouble() : -INFINITY),"
     " getMax() ? getMax()->convertToDouble() : INFINITY)"> {
   let summary = "clamp to [min, max] (either bound optional)";
+  let description = [{
+    `y = min(max(x, min), max)`; an absent bound does not clamp (ONNX Clip,
+    ReLU6 is `{min = 0.0, max = 6.0}`). Requires min <= max.
+
+    ```mlir
+    %y = nn.clamp %x {max = 6.000000e+00 : f64, min = 0.000000e+00 : f64} : tensor<4x8xf32>
+    ```
+  }];
   let arguments = (ins NN_FloatTensor:$input, OptionalAttr<F64Attr>:$min,
                        OptionalAttr<F64Attr>:$max);
   let hasVerifier = 1;

@@ -6,7 +6,7 @@ import lit.formats
 
 config.name = "nnc"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".mlir"]
+config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.nn_obj_root, "test")
 config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
@@ -17,3 +17,4 @@ config.environment["PATH"] = os.pathsep.join(
 )
 config.substitutions.append(("%nn-opt", os.path.join(tool_dir, "nn-opt")))
 config.substitutions.append(("%nn_src_root", config.nn_src_root))
+config.substitutions.append(("%nn_obj_root", config.nn_obj_root))

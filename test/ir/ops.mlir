@@ -1,5 +1,8 @@
 // RUN: %nn-opt %s | %nn-opt | FileCheck %s
-// Round trip of every elementwise op: print, parse again, check.
+// Round trip of every nn op: print, parse again, check. Sections follow the
+// op families in ir/NN*Ops.td.
+
+//===--- Elementwise ---===//
 
 // CHECK-LABEL: func.func @unary
 func.func @unary(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
