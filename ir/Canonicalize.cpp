@@ -1,4 +1,5 @@
-//===- Canonicalize.cpp - canonicalization hooks for DRR patterns -*- C++ -*-===//
+//===- Canonicalize.cpp - canonicalization hooks for DRR patterns -*- C++
+//-*-===//
 //
 // Registers the declarative peepholes of NNCanonicalize.td with their ops.
 // Folders (single-op simplifications) live beside each op family.

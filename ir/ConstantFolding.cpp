@@ -1,4 +1,5 @@
-//===- ConstantFolding.cpp - folding nn ops over small constants -*- C++ -*-===//
+//===- ConstantFolding.cpp - folding nn ops over small constants -*- C++
+//-*-===//
 
 #include "ir/ConstantFolding.h"
 
@@ -95,7 +96,8 @@ OpFoldResult nn::foldUnaryFloat(Attribute operand, Type resultType,
   auto floatTy = cast<FloatType>(type.getElementType());
   if (dense.isSplat()) {
     return DenseElementsAttr::get(
-        type, fromDouble(fn(toDouble(dense.getSplatValue<APFloat>())), floatTy));
+        type,
+        fromDouble(fn(toDouble(dense.getSplatValue<APFloat>())), floatTy));
   }
   SmallVector<APFloat> values;
   for (const APFloat &v : dense.getValues<APFloat>()) {
@@ -162,10 +164,10 @@ OpFoldResult nn::foldBinaryConstants(Attribute lhsAttr, Attribute rhsAttr,
   for (int64_t i = 0; i < n; ++i) {
     const APInt &a = (*lv)[lIndex(i)];
     const APInt &b = (*rv)[rIndex(i)];
-    int64_t av = isUnsigned ? static_cast<int64_t>(a.getZExtValue())
-                            : a.getSExtValue();
-    int64_t bv = isUnsigned ? static_cast<int64_t>(b.getZExtValue())
-                            : b.getSExtValue();
+    int64_t av =
+        isUnsigned ? static_cast<int64_t>(a.getZExtValue()) : a.getSExtValue();
+    int64_t bv =
+        isUnsigned ? static_cast<int64_t>(b.getZExtValue()) : b.getSExtValue();
     out.push_back(APInt(intTy.getWidth(), static_cast<uint64_t>(intFn(av, bv)),
                         /*isSigned=*/!isUnsigned, /*implicitTrunc=*/true));
   }

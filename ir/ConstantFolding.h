@@ -1,4 +1,5 @@
-//===- ConstantFolding.h - folding nn ops over small constants ---*- C++ -*-===//
+//===- ConstantFolding.h - folding nn ops over small constants ---*- C++
+//-*-===//
 //
 // Elementwise ops fold when their operands are dense constants whose result
 // has at most `kMaxFoldElements` elements: enough for shape computations and

@@ -1,4 +1,5 @@
-//===- Contractions.cpp - hand-written methods of the Contractions op family -*- C++ -*-===//
+//===- Contractions.cpp - hand-written methods of the Contractions op family -*-
+//C++ -*-===//
 
 #include "ir/NNOps.h"
 

@@ -34,9 +34,8 @@ LogicalResult ReshapeOp::verify() {
   std::optional<int64_t> outCount = staticElementCount(out.getShape());
   if (inCount && outCount && *inCount != *outCount) {
     return emitOpError("cannot reshape ")
-           << formatShape(in.getShape()) << " (" << *inCount
-           << " elements) to " << formatShape(out.getShape()) << " ("
-           << *outCount << " elements)";
+           << formatShape(in.getShape()) << " (" << *inCount << " elements) to "
+           << formatShape(out.getShape()) << " (" << *outCount << " elements)";
   }
   if (inCount && !outCount && out.getNumDynamicDims() > 1) {
     return emitOpError("result ")

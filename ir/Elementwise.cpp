@@ -25,10 +25,9 @@ LogicalResult PReluOp::inferReturnTypes(MLIRContext *,
   // Unidirectional: the slope may not grow the input.
   if (failed(verifyCompatibleShape(shape, input.getShape())) ||
       shape.size() != static_cast<size_t>(input.getRank())) {
-    return emitOptionalError(loc, "slope of shape ",
-                             formatShape(slope.getShape()),
-                             " must broadcast to the input shape ",
-                             formatShape(input.getShape()));
+    return emitOptionalError(
+        loc, "slope of shape ", formatShape(slope.getShape()),
+        " must broadcast to the input shape ", formatShape(input.getShape()));
   }
   types.push_back(input);
   return success();

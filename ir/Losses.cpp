@@ -1,4 +1,5 @@
-//===- Losses.cpp - hand-written methods of the Losses op family -*- C++ -*-===//
+//===- Losses.cpp - hand-written methods of the Losses op family -*- C++
+//-*-===//
 
 #include "ir/NNOps.h"
 

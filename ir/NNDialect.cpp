@@ -1,4 +1,5 @@
-//===- NNDialect.cpp - nn dialect registration and generated code -*- C++ -*-===//
+//===- NNDialect.cpp - nn dialect registration and generated code -*- C++
+//-*-===//
 //
 // The one translation unit that instantiates the ODS-generated op, enum,
 // attribute and interface definitions. Hand-written op methods live in the

@@ -280,7 +280,7 @@ def NN_CmpOp : NN_Op<"cmp", [Pure, NN_ElementwiseLike, NN_InferShape,
                        NN_Tensor:$rhs);
   let results = (outs NN_BoolTensor:$output);
   let assemblyFormat = [{
-    $predicate `,` $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+    `` $predicate `,` $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
   }];
 }
 

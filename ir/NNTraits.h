@@ -31,8 +31,7 @@ class ContractionLike
 
 /// Ops that reduce over one or more dimensions.
 template <typename ConcreteType>
-class ReductionLike : public OpTrait::TraitBase<ConcreteType, ReductionLike> {
-};
+class ReductionLike : public OpTrait::TraitBase<ConcreteType, ReductionLike> {};
 
 /// Pure data movement: no arithmetic on element values.
 template <typename ConcreteType>

@@ -1,4 +1,5 @@
-//===- Normalization.cpp - hand-written methods of the Normalization op family -*- C++ -*-===//
+//===- Normalization.cpp - hand-written methods of the Normalization op family
+//-*- C++ -*-===//
 
 #include "ir/NNOps.h"
 

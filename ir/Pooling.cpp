@@ -1,4 +1,5 @@
-//===- Pooling.cpp - hand-written methods of the Pooling op family -*- C++ -*-===//
+//===- Pooling.cpp - hand-written methods of the Pooling op family -*- C++
+//-*-===//
 
 #include "ir/NNOps.h"
 

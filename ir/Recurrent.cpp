@@ -1,4 +1,5 @@
-//===- Recurrent.cpp - hand-written methods of the Recurrent op family -*- C++ -*-===//
+//===- Recurrent.cpp - hand-written methods of the Recurrent op family -*- C++
+//-*-===//
 
 #include "ir/NNOps.h"
 

@@ -1,4 +1,5 @@
-//===- ShapeUtils.cpp - shape arithmetic for nn op inference -----*- C++ -*-===//
+//===- ShapeUtils.cpp - shape arithmetic for nn op inference -----*- C++
+//-*-===//
 
 #include "ir/ShapeUtils.h"
 
@@ -106,9 +107,8 @@ FailureOr<int64_t> nn::normalizeAxis(std::optional<Location> loc, int64_t axis,
       return emitOptionalError(loc, what, " ", axis,
                                " is invalid for a rank-0 tensor");
     }
-    return emitOptionalError(loc, what, " ", axis, " is out of range [",
-                             -rank, ", ", rank - 1, "] for a rank-", rank,
-                             " tensor");
+    return emitOptionalError(loc, what, " ", axis, " is out of range [", -rank,
+                             ", ", rank - 1, "] for a rank-", rank, " tensor");
   }
   return axis < 0 ? axis + rank : axis;
 }

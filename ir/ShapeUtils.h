@@ -1,4 +1,5 @@
-//===- ShapeUtils.h - shape arithmetic shared by nn op inference -*- C++ -*-===//
+//===- ShapeUtils.h - shape arithmetic shared by nn op inference -*- C++
+//-*-===//
 //
 // Helpers for result-type inference: NumPy broadcasting, axis normalization,
 // sliding-window output sizes. All of them understand dynamic extents
@@ -56,7 +57,8 @@ LogicalResult normalizeAxes(std::optional<Location> loc, ArrayRef<int64_t> axes,
                             StringRef what = "axes");
 
 /// Output extent of a sliding window (conv, pooling):
-///   floor_or_ceil((in + padBegin + padEnd - dilation*(kernel-1) - 1) / stride) + 1
+///   floor_or_ceil((in + padBegin + padEnd - dilation*(kernel-1) - 1) / stride)
+///   + 1
 /// Dynamic `in` gives dynamic. Returns a negative value when the window does
 /// not fit.
 int64_t slidingWindowExtent(int64_t in, int64_t kernel, int64_t stride,

@@ -47,10 +47,10 @@ struct InferShapesPass : nn::impl::InferShapesPassBase<InferShapesPass> {
         return;
       }
       SmallVector<Type> inferred;
-      if (failed(op.inferReturnTypes(
-              op->getContext(), op->getLoc(), op->getOperands(),
-              op->getAttrDictionary(), op->getPropertiesStorage(),
-              op->getRegions(), inferred))) {
+      if (failed(op.inferReturnTypes(op->getContext(), op->getLoc(),
+                                     op->getOperands(), op->getAttrDictionary(),
+                                     op->getPropertiesStorage(),
+                                     op->getRegions(), inferred))) {
         failedInference = true;
         return;
       }
@@ -63,8 +63,7 @@ struct InferShapesPass : nn::impl::InferShapesPassBase<InferShapesPass> {
     }
     // The function returns what its terminator returns.
     auto ret = cast<func::ReturnOp>(func.getBody().back().getTerminator());
-    func.setType(FunctionType::get(&getContext(),
-                                   func.getArgumentTypes(),
+    func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
                                    ret.getOperandTypes()));
   }
 
@@ -80,8 +79,9 @@ struct InferShapesPass : nn::impl::InferShapesPassBase<InferShapesPass> {
     SmallVector<OpOperand *> foreign;
     for (OpOperand &use : result.getUses()) {
       Operation *user = use.getOwner();
-      if (user->getDialect() != result.getType().getDialect().getContext()
-                                    ->getLoadedDialect("nn") &&
+      if (user->getDialect() !=
+              result.getType().getDialect().getContext()->getLoadedDialect(
+                  "nn") &&
           !isa<func::ReturnOp>(user)) {
         foreign.push_back(&use);
       }

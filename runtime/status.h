@@ -18,7 +18,8 @@ typedef enum nn_status {
   NN_UNSUPPORTED = 3,      /* a dtype or feature this build lacks */
 } nn_status;
 
-/* A static, human-readable name for `status` ("ok", "invalid argument", ...). */
+/* A static, human-readable name for `status` ("ok", "invalid argument", ...).
+ */
 const char *nn_status_string(nn_status status);
 
 #ifdef __cplusplus

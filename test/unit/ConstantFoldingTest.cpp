@@ -23,8 +23,8 @@ TEST(ConstantFolding, BroadcastsRowAgainstColumn) {
   auto outTy = RankedTensorType::get({2, 3}, b.getF32Type());
   auto col = DenseElementsAttr::get(colTy, ArrayRef<float>{10, 20});
   auto row = DenseElementsAttr::get(rowTy, ArrayRef<float>{1, 2, 3});
-  auto folded = dyn_cast_or_null<DenseElementsAttr>(
-      dyn_cast<Attribute>(nn::foldBinaryConstants(col, row, outTy, add, addInt)));
+  auto folded = dyn_cast_or_null<DenseElementsAttr>(dyn_cast<Attribute>(
+      nn::foldBinaryConstants(col, row, outTy, add, addInt)));
   ASSERT_TRUE(folded);
   SmallVector<float> values(folded.getValues<float>());
   EXPECT_EQ(values, (SmallVector<float>{11, 12, 13, 21, 22, 23}));

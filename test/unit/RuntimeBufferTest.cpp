@@ -1,4 +1,5 @@
-//===- RuntimeBufferTest.cpp - the runtime's buffer ABI --------------------===//
+//===- RuntimeBufferTest.cpp - the runtime's buffer ABI
+//--------------------===//
 
 #include "runtime/buffer.h"
 

@@ -19,7 +19,8 @@ namespace {
 SmallVector<int64_t> broadcast(ArrayRef<ArrayRef<int64_t>> shapes,
                                bool *ok = nullptr) {
   SmallVector<int64_t> out;
-  bool succeeded = mlir::succeeded(nn::broadcastShapes(std::nullopt, shapes, out));
+  bool succeeded =
+      mlir::succeeded(nn::broadcastShapes(std::nullopt, shapes, out));
   if (ok) {
     *ok = succeeded;
   }

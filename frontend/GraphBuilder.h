@@ -1,0 +1,127 @@
+//===- GraphBuilder.h - build nn graphs from C++ ----------------*- C++ -*-===//
+//
+// A small API for host programs that build models in code instead of loading
+// ONNX files. Result types are inferred by the ops themselves; any mistake
+// (incompatible shapes, a bad attribute) is reported as an error message,
+// never a crash: the first failure is kept, later calls become no-ops, and
+// `finish` returns the error.
+//
+//   mlir::nn::GraphBuilder g(ctx, "mlp");
+//   Value x = g.input("x", {ShapedType::kDynamic, 784});
+//   Value w = g.constant(weights, {784, 10});
+//   Value y = g.op<nn::ReluOp>({g.op<nn::MatmulOp>({x, w})});
+//   FailureOr<OwningOpRef<ModuleOp>> module = g.finish({y});
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_FRONTEND_GRAPHBUILDER_H
+#define NNC_FRONTEND_GRAPHBUILDER_H
+
+#include "ir/NNOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+
+#include <string>
+
+namespace mlir {
+namespace nn {
+
+class GraphBuilder {
+public:
+  /// Starts a module with one function `name`; loads the dialects it needs.
+  GraphBuilder(MLIRContext &context, StringRef name = "main");
+
+  /// Adds a graph input (a function argument) named `name`; a dynamic extent
+  /// is `ShapedType::kDynamic`. Inputs must be added before the first op.
+  Value input(StringRef name, ArrayRef<int64_t> shape, Type elementType = {});
+
+  /// A dense f32 constant; `values.size()` must equal the shape's volume.
+  Value constant(ArrayRef<float> values, ArrayRef<int64_t> shape);
+
+  /// Names the ops created next (their location); e.g. the layer name.
+  void setName(StringRef name);
+
+  /// Creates an op of type `OpTy` from operands and attributes. Result types
+  /// are inferred when the op supports it, else taken from `resultTypes`.
+  /// Returns the first result, or a null Value after an error.
+  template <typename OpTy>
+  Value op(ValueRange operands, ArrayRef<NamedAttribute> attributes = {},
+           TypeRange resultTypes = {}) {
+    Operation *created = create<OpTy>(operands, attributes, resultTypes);
+    return created && created->getNumResults() ? created->getResult(0)
+                                               : Value();
+  }
+
+  /// Like `op` for multi-result ops (split, lstm, ...); empty after an error.
+  template <typename OpTy>
+  SmallVector<Value> ops(ValueRange operands,
+                         ArrayRef<NamedAttribute> attributes = {},
+                         TypeRange resultTypes = {}) {
+    Operation *created = create<OpTy>(operands, attributes, resultTypes);
+    return created ? SmallVector<Value>(created->getResults())
+                   : SmallVector<Value>();
+  }
+
+  /// Attribute helpers: `g.op<nn::SoftmaxOp>({x}, {g.i64("axis", 1)})`.
+  NamedAttribute i64(StringRef name, int64_t value);
+  NamedAttribute f64(StringRef name, double value);
+  NamedAttribute i64s(StringRef name, ArrayRef<int64_t> values);
+  NamedAttribute boolean(StringRef name, bool value);
+
+  /// Returns `outputs`, verifies the module and hands it over; on any error
+  /// (now or earlier) returns failure and `error()` says what went wrong.
+  FailureOr<OwningOpRef<ModuleOp>> finish(ValueRange outputs);
+
+  /// The first error message, empty if none.
+  StringRef error() const { return firstError; }
+
+private:
+  template <typename OpTy>
+  Operation *create(ValueRange operands, ArrayRef<NamedAttribute> attributes,
+                    TypeRange resultTypes) {
+    return createChecked(OpTy::getOperationName(), operands, attributes,
+                         resultTypes, &inferTypes<OpTy>);
+  }
+
+  /// Result-type inference of `OpTy` from a generic description, or failure
+  /// (with diagnostics) if the op does not infer or inference fails.
+  template <typename OpTy>
+  static LogicalResult inferTypes(MLIRContext *ctx, Location loc,
+                                  ValueRange operands, DictionaryAttr attrs,
+                                  SmallVectorImpl<Type> &types) {
+    if constexpr (OpTy::template hasTrait<InferTypeOpInterface::Trait>()) {
+      typename OpTy::Properties props;
+      auto emitError = [&]() { return mlir::emitError(loc); };
+      if (failed(OpTy::setPropertiesFromAttr(props, attrs, emitError))) {
+        return failure();
+      }
+      return OpTy::inferReturnTypes(ctx, loc, operands, attrs,
+                                    OpaqueProperties(&props), {}, types);
+    } else {
+      return mlir::emitError(loc)
+             << OpTy::getOperationName() << " needs explicit result types";
+    }
+  }
+
+  using InferFn = LogicalResult (*)(MLIRContext *, Location, ValueRange,
+                                    DictionaryAttr, SmallVectorImpl<Type> &);
+  Operation *createChecked(StringRef opName, ValueRange operands,
+                           ArrayRef<NamedAttribute> attributes,
+                           TypeRange resultTypes, InferFn infer);
+  void fail(const Twine &message);
+
+  MLIRContext &context;
+  OwningOpRef<ModuleOp> module;
+  func::FuncOp function;
+  OpBuilder builder;
+  Location location;
+  std::string firstError;
+};
+
+} // namespace nn
+} // namespace mlir
+
+#endif // NNC_FRONTEND_GRAPHBUILDER_H
