@@ -2,6 +2,12 @@
 
 #include "ir/NNOps.h"
 
+#include "mlir/IR/PatternMatch.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::nn;
 
@@ -70,4 +76,715 @@ OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
     }
   }
   return {};
+}
+
+//===----------------------------------------------------------------------===//
+// Shared helpers
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Formats an attribute list as `[1, 0, 2]` for diagnostics.
+std::string formatList(ArrayRef<int64_t> values) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << '[';
+  llvm::interleaveComma(values, os);
+  os << ']';
+  return s;
+}
+
+/// Formats a scale factor briefly (`2.5`, not `2.500000e+00`).
+std::string formatScale(double v) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << llvm::format("%g", v);
+  return s;
+}
+
+/// Static extent `a * b`, dynamic when `a` is, std::nullopt on overflow.
+std::optional<int64_t> mulExtent(int64_t a, int64_t b) {
+  if (ShapedType::isDynamic(a)) {
+    return ShapedType::kDynamic;
+  }
+  int64_t r;
+  if (llvm::MulOverflow(a, b, r)) {
+    return std::nullopt;
+  }
+  return r;
+}
+
+/// True when a reshape to `type` can compute its dynamic extent from the
+/// element count: at most one dynamic extent and no zero extent beside it.
+bool isReshapeComputable(RankedTensorType type) {
+  if (type.getNumDynamicDims() == 0) {
+    return true;
+  }
+  return type.getNumDynamicDims() == 1 &&
+         !llvm::is_contained(type.getShape(), 0);
+}
+
+/// squeeze(x) = reshape(x), unsqueeze(x) = reshape(x): canonical IR keeps one
+/// shape-only op.
+template <typename OpTy> struct ShapeOnlyToReshape : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    auto type = cast<RankedTensorType>(op.getType());
+    if (!isReshapeComputable(type)) {
+      return rewriter.notifyMatchFailure(
+          op, "a reshape could not compute the result's dynamic extent "
+              "from the element count");
+    }
+    rewriter.replaceOpWithNewOp<ReshapeOp>(op, type, op.getInput());
+    return success();
+  }
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// TransposeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  ArrayRef<int64_t> perm = adaptor.getPerm();
+  int64_t rank = in.getRank();
+  if (static_cast<int64_t>(perm.size()) != rank) {
+    return emitOptionalError(loc, "perm has ", perm.size(),
+                             " entries but the input ",
+                             formatShape(in.getShape()), " has rank ", rank);
+  }
+  SmallVector<bool> seen(rank, false);
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm) {
+    if (p < 0 || p >= rank || seen[p]) {
+      return emitOptionalError(loc, "perm ", formatList(perm),
+                               " is not a permutation of [0, ", rank, ")");
+    }
+    seen[p] = true;
+    shape.push_back(in.getDimSize(p));
+  }
+  types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  return success();
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  // transpose(x, identity) = x
+  for (auto [i, p] : llvm::enumerate(getPerm())) {
+    if (p != static_cast<int64_t>(i)) {
+      return {};
+    }
+  }
+  if (getInput().getType() != getType()) {
+    return {};
+  }
+  return getInput();
+}
+
+namespace {
+
+/// transpose(transpose(x, p1), p2) = transpose(x, q) with q[i] = p1[p2[i]]:
+/// outer result dim i is inner dim p2[i], which is x's dim p1[p2[i]].
+struct ComposeTransposes : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getInput().getDefiningOp<TransposeOp>();
+    if (!inner) {
+      return rewriter.notifyMatchFailure(op, "input is not a transpose");
+    }
+    ArrayRef<int64_t> p1 = inner.getPerm();
+    SmallVector<int64_t> perm;
+    for (int64_t p : op.getPerm()) {
+      perm.push_back(p1[p]);
+    }
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(), inner.getInput(),
+                                             perm);
+    return success();
+  }
+};
+
+} // namespace
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<ComposeTransposes>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// ConcatOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &types) {
+  ValueRange inputs = adaptor.getInputs();
+  if (inputs.empty()) {
+    return emitOptionalError(loc, "needs at least one operand");
+  }
+  auto first = cast<RankedTensorType>(inputs.front().getType());
+  int64_t rank = first.getRank();
+  FailureOr<int64_t> axis =
+      normalizeAxis(loc, static_cast<int64_t>(adaptor.getAxis()), rank);
+  if (failed(axis)) {
+    return failure();
+  }
+  SmallVector<int64_t> shape(first.getShape());
+  for (auto [n, v] : llvm::enumerate(inputs.drop_front())) {
+    auto t = cast<RankedTensorType>(v.getType());
+    if (t.getElementType() != first.getElementType()) {
+      return emitOptionalError(loc, "operand ", n + 1, " has element type ",
+                               t.getElementType(), " but operand 0 has ",
+                               first.getElementType());
+    }
+    if (t.getRank() != rank) {
+      return emitOptionalError(loc, "operand ", n + 1, " of shape ",
+                               formatShape(t.getShape()),
+                               " has a different rank than operand 0 of shape ",
+                               formatShape(first.getShape()));
+    }
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t e = t.getDimSize(d);
+      if (d == *axis) {
+        if (ShapedType::isDynamic(shape[d]) || ShapedType::isDynamic(e)) {
+          shape[d] = ShapedType::kDynamic;
+        } else if (llvm::AddOverflow(shape[d], e, shape[d])) {
+          return emitOptionalError(loc, "the concatenated extent of axis ",
+                                   *axis, " overflows");
+        }
+        continue;
+      }
+      if (ShapedType::isDynamic(e)) {
+        continue;
+      }
+      if (!ShapedType::isDynamic(shape[d]) && shape[d] != e) {
+        return emitOptionalError(
+            loc, "operand ", n + 1, " of shape ", formatShape(t.getShape()),
+            " differs from the other operands in dimension ", d, " (", e,
+            " vs ", shape[d], "); only the concat axis ", *axis, " may differ");
+      }
+      shape[d] = e;
+    }
+  }
+  types.push_back(RankedTensorType::get(shape, first.getElementType()));
+  return success();
+}
+
+OpFoldResult ConcatOp::fold(FoldAdaptor) {
+  // concat(x) = x
+  if (getInputs().size() == 1 && getInputs().front().getType() == getType()) {
+    return getInputs().front();
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// SliceOp
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// One sliced axis with ONNX semantics.
+struct SliceAxis {
+  int64_t axis, start, end, step;
+};
+
+/// Checks the attributes of a slice against `rank` and lists its axes.
+LogicalResult getSliceAxes(std::optional<Location> loc, int64_t rank,
+                           ArrayRef<int64_t> starts, ArrayRef<int64_t> ends,
+                           std::optional<ArrayRef<int64_t>> axesAttr,
+                           std::optional<ArrayRef<int64_t>> stepsAttr,
+                           SmallVectorImpl<SliceAxis> &result) {
+  size_t n = starts.size();
+  if (ends.size() != n) {
+    return emitOptionalError(loc, "starts has ", n, " entries but ends has ",
+                             ends.size());
+  }
+  if (axesAttr && axesAttr->size() != n) {
+    return emitOptionalError(loc, "axes has ", axesAttr->size(),
+                             " entries but starts has ", n);
+  }
+  if (stepsAttr && stepsAttr->size() != n) {
+    return emitOptionalError(loc, "steps has ", stepsAttr->size(),
+                             " entries but starts has ", n);
+  }
+  if (!axesAttr && static_cast<int64_t>(n) > rank) {
+    return emitOptionalError(loc, "starts has ", n,
+                             " entries but the input has rank ", rank);
+  }
+  SmallVector<int64_t> axes;
+  if (axesAttr) {
+    if (failed(normalizeAxes(loc, *axesAttr, rank, axes))) {
+      return failure();
+    }
+  } else {
+    axes = llvm::to_vector(llvm::seq<int64_t>(0, n));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int64_t step = stepsAttr ? (*stepsAttr)[i] : 1;
+    if (step == 0) {
+      return emitOptionalError(loc, "steps must not be 0 (axis ", axes[i], ")");
+    }
+    result.push_back({axes[i], starts[i], ends[i], step});
+  }
+  return success();
+}
+
+/// ONNX clamping of a start or end on an extent `dim`: negative values count
+/// from the end, then clamp to [0, dim] (or [-1, dim - 1] for negative steps).
+/// `v + dim` cannot overflow since v < 0 <= dim.
+int64_t clampSliceBound(int64_t v, int64_t dim, int64_t step) {
+  if (v < 0) {
+    v += dim;
+  }
+  return step > 0 ? std::clamp<int64_t>(v, 0, dim)
+                  : std::clamp<int64_t>(v, -1, dim - 1);
+}
+
+/// Number of elements a clamped slice takes: max(0, ceil((end - start) /
+/// step)), in unsigned arithmetic so that |INT64_MIN| does not overflow.
+int64_t sliceExtent(int64_t dim, const SliceAxis &s) {
+  int64_t start = clampSliceBound(s.start, dim, s.step);
+  int64_t end = clampSliceBound(s.end, dim, s.step);
+  int64_t span = s.step > 0 ? end - start : start - end;
+  if (span <= 0) {
+    return 0;
+  }
+  uint64_t stride = s.step > 0 ? static_cast<uint64_t>(s.step)
+                               : 0 - static_cast<uint64_t>(s.step);
+  return static_cast<int64_t>((static_cast<uint64_t>(span) - 1) / stride + 1);
+}
+
+} // namespace
+
+LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> loc,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  SmallVector<SliceAxis> slices;
+  if (failed(getSliceAxes(loc, in.getRank(), adaptor.getStarts(),
+                          adaptor.getEnds(), adaptor.getAxes(),
+                          adaptor.getSteps(), slices))) {
+    return failure();
+  }
+  SmallVector<int64_t> shape(in.getShape());
+  for (const SliceAxis &s : slices) {
+    int64_t dim = shape[s.axis];
+    shape[s.axis] =
+        ShapedType::isDynamic(dim) ? ShapedType::kDynamic : sliceExtent(dim, s);
+  }
+  types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  return success();
+}
+
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  // slice(x, whole extent, step 1) = x
+  auto in = cast<RankedTensorType>(getInput().getType());
+  if (in != getType()) {
+    return {};
+  }
+  SmallVector<SliceAxis> slices;
+  if (failed(getSliceAxes(std::nullopt, in.getRank(), getStarts(), getEnds(),
+                          getAxes(), getSteps(), slices))) {
+    return {};
+  }
+  for (const SliceAxis &s : slices) {
+    int64_t dim = in.getDimSize(s.axis);
+    if (s.step != 1) {
+      return {};
+    }
+    // A dynamic extent is only known to be covered by [0, INT64_MAX).
+    bool whole = ShapedType::isDynamic(dim)
+                     ? s.start == 0 && s.end == INT64_MAX
+                     : clampSliceBound(s.start, dim, 1) == 0 &&
+                           clampSliceBound(s.end, dim, 1) == dim;
+    if (!whole) {
+      return {};
+    }
+  }
+  return getInput();
+}
+
+//===----------------------------------------------------------------------===//
+// GatherOp, GatherElementsOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
+                                         std::optional<Location> loc,
+                                         Adaptor adaptor,
+                                         SmallVectorImpl<Type> &types) {
+  auto data = cast<RankedTensorType>(adaptor.getData().getType());
+  auto indices = cast<RankedTensorType>(adaptor.getIndices().getType());
+  FailureOr<int64_t> axis = normalizeAxis(
+      loc, static_cast<int64_t>(adaptor.getAxis()), data.getRank());
+  if (failed(axis)) {
+    return failure();
+  }
+  ArrayRef<int64_t> d = data.getShape();
+  SmallVector<int64_t> shape(d.take_front(*axis));
+  llvm::append_range(shape, indices.getShape());
+  llvm::append_range(shape, d.drop_front(*axis + 1));
+  types.push_back(RankedTensorType::get(shape, data.getElementType()));
+  return success();
+}
+
+LogicalResult GatherElementsOp::inferReturnTypes(MLIRContext *,
+                                                 std::optional<Location> loc,
+                                                 Adaptor adaptor,
+                                                 SmallVectorImpl<Type> &types) {
+  auto data = cast<RankedTensorType>(adaptor.getData().getType());
+  auto indices = cast<RankedTensorType>(adaptor.getIndices().getType());
+  if (indices.getRank() != data.getRank()) {
+    return emitOptionalError(
+        loc, "indices of shape ", formatShape(indices.getShape()),
+        " must have the rank of data of shape ", formatShape(data.getShape()));
+  }
+  FailureOr<int64_t> axis = normalizeAxis(
+      loc, static_cast<int64_t>(adaptor.getAxis()), data.getRank());
+  if (failed(axis)) {
+    return failure();
+  }
+  for (int64_t i = 0; i < data.getRank(); ++i) {
+    int64_t di = data.getDimSize(i), ii = indices.getDimSize(i);
+    if (i != *axis && !ShapedType::isDynamic(di) &&
+        !ShapedType::isDynamic(ii) && ii > di) {
+      return emitOptionalError(
+          loc, "indices of shape ", formatShape(indices.getShape()),
+          " exceed data of shape ", formatShape(data.getShape()),
+          " in dimension ", i, ", which is not the gather axis ", *axis);
+    }
+  }
+  types.push_back(
+      RankedTensorType::get(indices.getShape(), data.getElementType()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// PadOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult PadOp::inferReturnTypes(MLIRContext *,
+                                      std::optional<Location> loc,
+                                      Adaptor adaptor,
+                                      SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  ArrayRef<int64_t> pads = adaptor.getPads();
+  int64_t rank = in.getRank();
+  if (static_cast<int64_t>(pads.size()) != 2 * rank) {
+    return emitOptionalError(loc, "pads has ", pads.size(),
+                             " entries but needs 2 * rank = ", 2 * rank,
+                             " (begins, then ends) for the input ",
+                             formatShape(in.getShape()));
+  }
+  PadMode mode = adaptor.getMode();
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t dim = in.getDimSize(i), begin = pads[i], end = pads[rank + i];
+    if (ShapedType::isDynamic(dim)) {
+      shape.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    // Reflect mirrors without the border, so it needs pad < extent.
+    if (mode == PadMode::reflect &&
+        ((begin > 0 && begin >= dim) || (end > 0 && end >= dim))) {
+      return emitOptionalError(loc, "reflect pads (", begin, ", ", end,
+                               ") of dimension ", i,
+                               " must be smaller than its extent ", dim);
+    }
+    if (mode == PadMode::edge && dim == 0 && (begin > 0 || end > 0)) {
+      return emitOptionalError(loc, "edge padding of dimension ", i,
+                               " needs a non-empty extent");
+    }
+    int64_t out;
+    if (llvm::AddOverflow(dim, begin, out) ||
+        llvm::AddOverflow(out, end, out)) {
+      return emitOptionalError(loc, "pads (", begin, ", ", end,
+                               ") of dimension ", i, " overflow its extent");
+    }
+    if (out < 0) {
+      return emitOptionalError(loc, "pads (", begin, ", ", end,
+                               ") crop dimension ", i, " of extent ", dim,
+                               " below zero");
+    }
+    shape.push_back(out);
+  }
+  types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  return success();
+}
+
+OpFoldResult PadOp::fold(FoldAdaptor) {
+  // pad(x, 0) = x
+  if (llvm::all_of(getPads(), [](int64_t p) { return p == 0; }) &&
+      getInput().getType() == getType()) {
+    return getInput();
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// BroadcastOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult BroadcastOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (in.getRank() > out.getRank()) {
+    return emitOpError("cannot broadcast ")
+           << formatShape(in.getShape()) << " to the lower-rank "
+           << formatShape(out.getShape());
+  }
+  int64_t lead = out.getRank() - in.getRank();
+  for (int64_t i = 0; i < in.getRank(); ++i) {
+    int64_t d = in.getDimSize(i), o = out.getDimSize(lead + i);
+    if (!ShapedType::isDynamic(d) && !ShapedType::isDynamic(o) && d != 1 &&
+        d != o) {
+      return emitOpError("cannot broadcast ")
+             << formatShape(in.getShape()) << " to "
+             << formatShape(out.getShape()) << ": input dimension " << i
+             << " has extent " << d << ", which is neither 1 nor " << o;
+    }
+  }
+  return success();
+}
+
+OpFoldResult BroadcastOp::fold(FoldAdaptor) {
+  // broadcast(x : T -> T) = x
+  if (getInput().getType() == getType()) {
+    return getInput();
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// TileOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TileOp::inferReturnTypes(MLIRContext *,
+                                       std::optional<Location> loc,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  ArrayRef<int64_t> repeats = adaptor.getRepeats();
+  if (static_cast<int64_t>(repeats.size()) != in.getRank()) {
+    return emitOptionalError(
+        loc, "repeats has ", repeats.size(), " entries but the input ",
+        formatShape(in.getShape()), " has rank ", in.getRank());
+  }
+  SmallVector<int64_t> shape;
+  for (auto [i, r] : llvm::enumerate(repeats)) {
+    if (r < 1) {
+      return emitOptionalError(loc, "repeats[", i, "] = ", r,
+                               " must be at least 1");
+    }
+    std::optional<int64_t> e = mulExtent(in.getDimSize(i), r);
+    if (!e) {
+      return emitOptionalError(loc, "tiling dimension ", i, " by ", r,
+                               " overflows its extent");
+    }
+    shape.push_back(*e);
+  }
+  types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  return success();
+}
+
+OpFoldResult TileOp::fold(FoldAdaptor) {
+  // tile(x, 1) = x
+  if (llvm::all_of(getRepeats(), [](int64_t r) { return r == 1; }) &&
+      getInput().getType() == getType()) {
+    return getInput();
+  }
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// SqueezeOp, UnsqueezeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  SmallVector<int64_t> axes;
+  if (adaptor.getAxes().empty()) {
+    // Without axes, whether a dynamic extent is 1 decides the result rank.
+    if (in.getNumDynamicDims() != 0) {
+      return emitOptionalError(loc, "squeeze without axes of ",
+                               formatShape(in.getShape()),
+                               " is ambiguous for its dynamic extents; give "
+                               "axes");
+    }
+    for (auto [i, d] : llvm::enumerate(in.getShape())) {
+      if (d == 1) {
+        axes.push_back(i);
+      }
+    }
+  } else if (failed(
+                 normalizeAxes(loc, adaptor.getAxes(), in.getRank(), axes))) {
+    return failure();
+  }
+  SmallVector<int64_t> shape;
+  for (auto [i, d] : llvm::enumerate(in.getShape())) {
+    if (!llvm::is_contained(axes, static_cast<int64_t>(i))) {
+      shape.push_back(d);
+    } else if (!ShapedType::isDynamic(d) && d != 1) {
+      return emitOptionalError(loc, "cannot squeeze dimension ", i,
+                               " of extent ", d, " in ",
+                               formatShape(in.getShape()));
+    }
+  }
+  types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  return success();
+}
+
+void SqueezeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                            MLIRContext *context) {
+  results.add<ShapeOnlyToReshape<SqueezeOp>>(context);
+}
+
+LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *,
+                                            std::optional<Location> loc,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  int64_t rank = in.getRank() + adaptor.getAxes().size();
+  SmallVector<int64_t> axes;
+  if (failed(normalizeAxes(loc, adaptor.getAxes(), rank, axes))) {
+    return failure();
+  }
+  SmallVector<int64_t> shape;
+  ArrayRef<int64_t> rest = in.getShape();
+  for (int64_t i = 0; i < rank; ++i) {
+    if (llvm::is_contained(axes, i)) {
+      shape.push_back(1);
+    } else {
+      shape.push_back(rest.front());
+      rest = rest.drop_front();
+    }
+  }
+  types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  return success();
+}
+
+void UnsqueezeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<ShapeOnlyToReshape<UnsqueezeOp>>(context);
+}
+
+//===----------------------------------------------------------------------===//
+// SplitOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SplitOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> loc,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  FailureOr<int64_t> axis =
+      normalizeAxis(loc, static_cast<int64_t>(adaptor.getAxis()), in.getRank());
+  if (failed(axis)) {
+    return failure();
+  }
+  ArrayRef<int64_t> sizes = adaptor.getSizes();
+  if (sizes.empty()) {
+    return emitOptionalError(loc, "sizes must name at least one piece");
+  }
+  int64_t total = 0;
+  SmallVector<int64_t> shape(in.getShape());
+  for (int64_t s : sizes) {
+    if (s < 0) {
+      return emitOptionalError(loc, "sizes must not be negative, got ", s);
+    }
+    if (llvm::AddOverflow(total, s, total)) {
+      return emitOptionalError(loc, "sizes overflow when summed");
+    }
+    shape[*axis] = s;
+    types.push_back(RankedTensorType::get(shape, in.getElementType()));
+  }
+  int64_t dim = in.getDimSize(*axis);
+  if (!ShapedType::isDynamic(dim) && total != dim) {
+    return emitOptionalError(loc, "sizes sum to ", total, " but dimension ",
+                             *axis, " of ", formatShape(in.getShape()),
+                             " has extent ", dim);
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ResizeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ResizeOp::verify() {
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  if (in.getRank() != out.getRank()) {
+    return emitOpError("cannot resize ")
+           << formatShape(in.getShape()) << " to "
+           << formatShape(out.getShape()) << " of another rank";
+  }
+  std::optional<ArrayRef<double>> scales = getScales();
+  if (!scales) {
+    return success();
+  }
+  if (static_cast<int64_t>(scales->size()) != in.getRank()) {
+    return emitOpError("scales has ")
+           << scales->size() << " entries but the input has rank "
+           << in.getRank();
+  }
+  for (auto [i, s] : llvm::enumerate(*scales)) {
+    if (!(s > 0.0)) {
+      return emitOpError("scales[")
+             << i << "] = " << formatScale(s) << " must be positive";
+    }
+    int64_t d = in.getDimSize(i), o = out.getDimSize(i);
+    if (ShapedType::isDynamic(d) || ShapedType::isDynamic(o)) {
+      continue;
+    }
+    double expected = std::floor(static_cast<double>(d) * s);
+    if (static_cast<double>(o) != expected) {
+      return emitOpError("output extent ")
+             << o << " of dimension " << i << " is not floor(" << d << " * "
+             << formatScale(s) << ") = " << formatScale(expected);
+    }
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TriluOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TriluOp::inferReturnTypes(MLIRContext *,
+                                        std::optional<Location> loc,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &types) {
+  auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+  if (in.getRank() < 2) {
+    return emitOptionalError(loc, "input of shape ", formatShape(in.getShape()),
+                             " needs rank >= 2 (a batch of matrices)");
+  }
+  types.push_back(in);
+  return success();
+}
+
+OpFoldResult TriluOp::fold(FoldAdaptor) {
+  // trilu(x) = x when the kept triangle covers every (i, j) of an M x N
+  // matrix: upper with k <= 1 - M, lower with k >= N - 1.
+  auto in = cast<RankedTensorType>(getInput().getType());
+  if (in != getType()) {
+    return {};
+  }
+  int64_t m = in.getDimSize(in.getRank() - 2);
+  int64_t n = in.getDimSize(in.getRank() - 1);
+  int64_t k = static_cast<int64_t>(getK());
+  bool keepsAll = getUpper() ? !ShapedType::isDynamic(m) && k <= 1 - m
+                             : !ShapedType::isDynamic(n) && k >= n - 1;
+  return keepsAll ? OpFoldResult(getInput()) : OpFoldResult();
 }
