@@ -157,3 +157,588 @@ func.func @cast_changes_shape(%a: tensor<4xf32>) {
   %0 = nn.cast %a : tensor<4xf32> -> tensor<2x2xi32>
   return
 }
+
+
+// -----
+
+//===--- Data movement ---===//
+
+// reshape: element count
+func.func @reshape_0(%x: tensor<2x3xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{cannot reshape [2, 3] (6 elements) to [4] (4 elements)}}
+  %0 = nn.reshape %x : tensor<2x3xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// reshape: two dynamic extents from a static input
+func.func @reshape_1(%x: tensor<2x3xf32>) -> tensor<?x?xf32> {
+  // expected-error @+1 {{has more than one dynamic dimension}}
+  %0 = nn.reshape %x : tensor<2x3xf32> -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+
+// -----
+
+// reshape: static extents must divide the count
+func.func @reshape_2(%x: tensor<2x3xf32>) -> tensor<4x?xf32> {
+  // expected-error @+1 {{the static extents do not divide the element count}}
+  %0 = nn.reshape %x : tensor<2x3xf32> -> tensor<4x?xf32>
+  return %0 : tensor<4x?xf32>
+}
+
+// -----
+
+// reshape: ODS element type
+func.func @reshape_3(%x: tensor<2x3xf32>) -> tensor<6xf16> {
+  // expected-error @+1 {{all of {input, output} have same element type}}
+  %0 = nn.reshape %x : tensor<2x3xf32> -> tensor<6xf16>
+  return %0 : tensor<6xf16>
+}
+
+// -----
+
+// transpose: perm length
+func.func @transpose_4(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
+  // expected-error @+2 {{perm has 3 entries but the input [2, 3] has rank 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.transpose %x {perm = array<i64: 1, 0, 2>} : tensor<2x3xf32> -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// transpose: not a permutation
+func.func @transpose_5(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
+  // expected-error @+2 {{perm [0, 0] is not a permutation of [0, 2)}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.transpose %x {perm = array<i64: 0, 0>} : tensor<2x3xf32> -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// transpose: perm entry out of range
+func.func @transpose_6(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
+  // expected-error @+2 {{perm [2, 0] is not a permutation of [0, 2)}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.transpose %x {perm = array<i64: 2, 0>} : tensor<2x3xf32> -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// transpose: declared result incompatible with the inferred one
+func.func @transpose_7(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  // expected-error @+2 {{inferred type(s) 'tensor<3x2xf32>' are incompatible with return type(s) of operation 'tensor<2x3xf32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.transpose %x {perm = array<i64: 1, 0>} : tensor<2x3xf32> -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+// -----
+
+// transpose: ODS type constraint (index is no element type of NN_Tensor)
+func.func @transpose_8(%x: tensor<2x3xindex>) -> tensor<3x2xindex> {
+  // expected-error @+1 {{operand #0 must be ranked tensor of}}
+  %0 = nn.transpose %x {perm = array<i64: 1, 0>} : tensor<2x3xindex> -> tensor<3x2xindex>
+  return %0 : tensor<3x2xindex>
+}
+
+// -----
+
+// concat: no operands
+func.func @concat_9() -> tensor<1xf32> {
+  // expected-error @+2 {{needs at least one operand}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.concat {axis = 0 : i64} : () -> tensor<1xf32>
+  return %0 : tensor<1xf32>
+}
+
+// -----
+
+// concat: axis out of range
+func.func @concat_10(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> tensor<2x6xf32> {
+  // expected-error @+2 {{axis 2 is out of range [-2, 1] for a rank-2 tensor}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.concat %a, %b {axis = 2 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x6xf32>
+  return %0 : tensor<2x6xf32>
+}
+
+// -----
+
+// concat: element types differ
+func.func @concat_11(%a: tensor<2x3xf32>, %b: tensor<2x3xf16>) -> tensor<4x3xf32> {
+  // expected-error @+2 {{operand 1 has element type 'f16' but operand 0 has 'f32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.concat %a, %b {axis = 0 : i64} : (tensor<2x3xf32>, tensor<2x3xf16>) -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// concat: ranks differ
+func.func @concat_12(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+2 {{operand 1 of shape [3] has a different rank than operand 0 of shape [2, 3]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.concat %a, %b {axis = 0 : i64} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// concat: a non-axis extent differs (after a dynamic one)
+func.func @concat_13(%a: tensor<2x?xf32>, %b: tensor<2x3xf32>, %c: tensor<1x4xf32>) -> tensor<5x3xf32> {
+  // expected-error @+2 {{operand 2 of shape [1, 4] differs from the other operands in dimension 1 (4 vs 3); only the concat axis 0 may differ}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.concat %a, %b, %c {axis = 0 : i64} : (tensor<2x?xf32>, tensor<2x3xf32>, tensor<1x4xf32>) -> tensor<5x3xf32>
+  return %0 : tensor<5x3xf32>
+}
+
+// -----
+
+// concat: the axis extent overflows
+func.func @concat_overflow(%a: tensor<9223372036854775807xf32>, %b: tensor<1xf32>) -> tensor<?xf32> {
+  // expected-error @+2 {{the concatenated extent of axis 0 overflows}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.concat %a, %b {axis = 0 : i64} : (tensor<9223372036854775807xf32>, tensor<1xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// concat: ODS type constraint
+func.func @concat_14(%a: tensor<*xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{operand #0 must be variadic of ranked tensor}}
+  %0 = nn.concat %a {axis = 0 : i64} : (tensor<*xf32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+// slice: ends length
+func.func @slice_15(%x: tensor<4x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+2 {{starts has 2 entries but ends has 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0, 0>, ends = array<i64: 1>} : tensor<4x4xf32> -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+// slice: axes length
+func.func @slice_16(%x: tensor<4x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+2 {{axes has 2 entries but starts has 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0>, ends = array<i64: 1>, axes = array<i64: 0, 1>} : tensor<4x4xf32> -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+// slice: steps length
+func.func @slice_17(%x: tensor<4x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+2 {{steps has 2 entries but starts has 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0>, ends = array<i64: 1>, steps = array<i64: 1, 1>} : tensor<4x4xf32> -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+// slice: more starts than dimensions without axes
+func.func @slice_18(%x: tensor<4x4xf32>) -> tensor<1x1xf32> {
+  // expected-error @+2 {{starts has 3 entries but the input has rank 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0, 0, 0>, ends = array<i64: 1, 1, 1>} : tensor<4x4xf32> -> tensor<1x1xf32>
+  return %0 : tensor<1x1xf32>
+}
+
+// -----
+
+// slice: duplicate axes
+func.func @slice_19(%x: tensor<4x4xf32>) -> tensor<4x1xf32> {
+  // expected-error @+2 {{axes contain dimension 1 more than once}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0, 0>, ends = array<i64: 1, 1>, axes = array<i64: 1, -1>} : tensor<4x4xf32> -> tensor<4x1xf32>
+  return %0 : tensor<4x1xf32>
+}
+
+// -----
+
+// slice: axis out of range
+func.func @slice_20(%x: tensor<4x4xf32>) -> tensor<4x1xf32> {
+  // expected-error @+2 {{axes 2 is out of range [-2, 1] for a rank-2 tensor}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0>, ends = array<i64: 1>, axes = array<i64: 2>} : tensor<4x4xf32> -> tensor<4x1xf32>
+  return %0 : tensor<4x1xf32>
+}
+
+// -----
+
+// slice: zero step
+func.func @slice_21(%x: tensor<4x4xf32>) -> tensor<4x1xf32> {
+  // expected-error @+2 {{steps must not be 0 (axis 1)}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: 0>, ends = array<i64: 1>, axes = array<i64: 1>, steps = array<i64: 0>} : tensor<4x4xf32> -> tensor<4x1xf32>
+  return %0 : tensor<4x1xf32>
+}
+
+// -----
+
+// slice: declared extent disagrees with the clamped range
+func.func @slice_22(%x: tensor<4x4xf32>) -> tensor<4x3xf32> {
+  // expected-error @+2 {{inferred type(s) 'tensor<4x2xf32>' are incompatible}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.slice %x {starts = array<i64: -2>, ends = array<i64: 100>, axes = array<i64: 1>} : tensor<4x4xf32> -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// gather: rank-0 data
+func.func @gather_23(%x: tensor<f32>, %i: tensor<2xi64>) -> tensor<2xf32> {
+  // expected-error @+2 {{axis 0 is invalid for a rank-0 tensor}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.gather %x, %i : (tensor<f32>, tensor<2xi64>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// gather: ODS type constraint on indices
+func.func @gather_24(%x: tensor<4xf32>, %i: tensor<2xf32>) -> tensor<2xf32> {
+  // expected-error @+1 {{operand #1 must be ranked tensor of 32/64-bit integer values}}
+  %0 = nn.gather %x, %i : (tensor<4xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// gather_elements: rank mismatch
+func.func @gather_elements_25(%x: tensor<4x4xf32>, %i: tensor<2xi64>) -> tensor<2xf32> {
+  // expected-error @+2 {{indices of shape [2] must have the rank of data of shape [4, 4]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.gather_elements %x, %i : (tensor<4x4xf32>, tensor<2xi64>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+// gather_elements: axis out of range
+func.func @gather_elements_26(%x: tensor<4x4xf32>, %i: tensor<2x4xi32>) -> tensor<2x4xf32> {
+  // expected-error @+2 {{axis -3 is out of range [-2, 1]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.gather_elements %x, %i {axis = -3 : i64} : (tensor<4x4xf32>, tensor<2x4xi32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+// gather_elements: indices larger than data off the axis
+func.func @gather_elements_27(%x: tensor<4x4xf32>, %i: tensor<2x5xi64>) -> tensor<2x5xf32> {
+  // expected-error @+2 {{indices of shape [2, 5] exceed data of shape [4, 4] in dimension 1, which is not the gather axis 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.gather_elements %x, %i : (tensor<4x4xf32>, tensor<2x5xi64>) -> tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}
+
+// -----
+
+// pad: pads length
+func.func @pad_28(%x: tensor<4x4xf32>) -> tensor<6x4xf32> {
+  // expected-error @+2 {{pads has 2 entries but needs 2 * rank = 4}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.pad %x {pads = array<i64: 1, 1>} : tensor<4x4xf32> -> tensor<6x4xf32>
+  return %0 : tensor<6x4xf32>
+}
+
+// -----
+
+// pad: reflect pad not smaller than the extent
+func.func @pad_29(%x: tensor<4x3xf32>) -> tensor<4x6xf32> {
+  // expected-error @+2 {{reflect pads (0, 3) of dimension 1 must be smaller than its extent 3}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.pad %x {pads = array<i64: 0, 0, 0, 3>, mode = #nn<pad reflect>} : tensor<4x3xf32> -> tensor<4x6xf32>
+  return %0 : tensor<4x6xf32>
+}
+
+// -----
+
+// pad: edge on an empty extent
+func.func @pad_30(%x: tensor<0x3xf32>) -> tensor<1x3xf32> {
+  // expected-error @+2 {{edge padding of dimension 0 needs a non-empty extent}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.pad %x {pads = array<i64: 1, 0, 0, 0>, mode = #nn<pad edge>} : tensor<0x3xf32> -> tensor<1x3xf32>
+  return %0 : tensor<1x3xf32>
+}
+
+// -----
+
+// pad: extent overflow
+func.func @pad_31(%x: tensor<4x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+2 {{pads (9223372036854775807, 0) of dimension 0 overflow its extent}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.pad %x {pads = array<i64: 9223372036854775807, 0, 0, 0>} : tensor<4x3xf32> -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// pad: crop below zero
+func.func @pad_32(%x: tensor<4x3xf32>) -> tensor<4x0xf32> {
+  // expected-error @+2 {{pads (-3, -2) crop dimension 1 of extent 3 below zero}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.pad %x {pads = array<i64: 0, -3, 0, -2>} : tensor<4x3xf32> -> tensor<4x0xf32>
+  return %0 : tensor<4x0xf32>
+}
+
+// -----
+
+// broadcast: result rank lower than input rank
+func.func @broadcast_34(%x: tensor<2x3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'nn.broadcast' op cannot broadcast [2, 3] to the lower-rank [3]}}
+  %0 = nn.broadcast %x : tensor<2x3xf32> -> tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+
+// -----
+
+// broadcast: incompatible extent
+func.func @broadcast_35(%x: tensor<2x3xf32>) -> tensor<5x4x3xf32> {
+  // expected-error @+1 {{input dimension 0 has extent 2, which is neither 1 nor 4}}
+  %0 = nn.broadcast %x : tensor<2x3xf32> -> tensor<5x4x3xf32>
+  return %0 : tensor<5x4x3xf32>
+}
+
+// -----
+
+// broadcast: ODS element types
+func.func @broadcast_36(%x: tensor<3xf32>) -> tensor<2x3xi32> {
+  // expected-error @+1 {{all of {input, output} have same element type}}
+  %0 = nn.broadcast %x : tensor<3xf32> -> tensor<2x3xi32>
+  return %0 : tensor<2x3xi32>
+}
+
+// -----
+
+// tile: repeats length
+func.func @tile_37(%x: tensor<2x3xf32>) -> tensor<4x3xf32> {
+  // expected-error @+2 {{repeats has 1 entries but the input [2, 3] has rank 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.tile %x {repeats = array<i64: 2>} : tensor<2x3xf32> -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// tile: repeat below 1
+func.func @tile_38(%x: tensor<2x3xf32>) -> tensor<2x0xf32> {
+  // expected-error @+2 {{repeats[1] = 0 must be at least 1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.tile %x {repeats = array<i64: 1, 0>} : tensor<2x3xf32> -> tensor<2x0xf32>
+  return %0 : tensor<2x0xf32>
+}
+
+// -----
+
+// tile: extent overflow
+func.func @tile_39(%x: tensor<2x3xf32>) -> tensor<?x3xf32> {
+  // expected-error @+2 {{tiling dimension 0 by 4611686018427387904 overflows its extent}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.tile %x {repeats = array<i64: 4611686018427387904, 1>} : tensor<2x3xf32> -> tensor<?x3xf32>
+  return %0 : tensor<?x3xf32>
+}
+
+// -----
+
+// squeeze: no axes with dynamic extents
+func.func @squeeze_40(%x: tensor<?x1xf32>) -> tensor<?xf32> {
+  // expected-error @+2 {{squeeze without axes of [?, 1] is ambiguous}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.squeeze %x : tensor<?x1xf32> -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// squeeze: axis out of range
+func.func @squeeze_41(%x: tensor<3x1xf32>) -> tensor<3xf32> {
+  // expected-error @+2 {{axes 2 is out of range [-2, 1]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.squeeze %x {axes = array<i64: 2>} : tensor<3x1xf32> -> tensor<3xf32>
+  return %0 : tensor<3xf32>
+}
+
+// -----
+
+// squeeze: extent other than 1
+func.func @squeeze_42(%x: tensor<3x1xf32>) -> tensor<1xf32> {
+  // expected-error @+2 {{cannot squeeze dimension 0 of extent 3 in [3, 1]}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.squeeze %x {axes = array<i64: 0>} : tensor<3x1xf32> -> tensor<1xf32>
+  return %0 : tensor<1xf32>
+}
+
+// -----
+
+// unsqueeze: axis out of range of the result rank
+func.func @unsqueeze_43(%x: tensor<3x4xf32>) -> tensor<3x4x1xf32> {
+  // expected-error @+2 {{axes 3 is out of range [-3, 2] for a rank-3 tensor}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.unsqueeze %x {axes = array<i64: 3>} : tensor<3x4xf32> -> tensor<3x4x1xf32>
+  return %0 : tensor<3x4x1xf32>
+}
+
+// -----
+
+// unsqueeze: duplicate axes
+func.func @unsqueeze_44(%x: tensor<3xf32>) -> tensor<1x1x3xf32> {
+  // expected-error @+2 {{axes contain dimension 0 more than once}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.unsqueeze %x {axes = array<i64: 0, -3>} : tensor<3xf32> -> tensor<1x1x3xf32>
+  return %0 : tensor<1x1x3xf32>
+}
+
+// -----
+
+// squeeze: ODS type constraint
+func.func @squeeze_45(%x: tensor<3x1xcomplex<f32>>) -> tensor<3xcomplex<f32>> {
+  // expected-error @+1 {{operand #0 must be ranked tensor of}}
+  %0 = nn.squeeze %x {axes = array<i64: 1>} : tensor<3x1xcomplex<f32>> -> tensor<3xcomplex<f32>>
+  return %0 : tensor<3xcomplex<f32>>
+}
+
+// -----
+
+// split: axis out of range
+func.func @split_46(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{axis 1 is out of range [-1, 0] for a rank-1 tensor}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.split %x {axis = 1 : i64, sizes = array<i64: 4>} : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// split: no sizes
+func.func @split_47(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{sizes must name at least one piece}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.split %x {axis = 0 : i64, sizes = array<i64>} : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// split: negative size
+func.func @split_48(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{sizes must not be negative, got -1}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.split %x {axis = 0 : i64, sizes = array<i64: 5, -1>} : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// split: sizes overflow
+func.func @split_49(%x: tensor<?xf32>) -> tensor<?xf32> {
+  // expected-error @+2 {{sizes overflow when summed}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.split %x {axis = 0 : i64, sizes = array<i64: 9223372036854775807, 1>} : tensor<?xf32> -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+
+// -----
+
+// split: sizes do not sum to the extent
+func.func @split_50(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{sizes sum to 5 but dimension 0 of [4] has extent 4}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.split %x {axis = 0 : i64, sizes = array<i64: 2, 3>} : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// split: wrong number of results
+func.func @split_51(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{inferred type(s) 'tensor<2xf32>', 'tensor<2xf32>' are incompatible with return type(s) of operation 'tensor<4xf32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.split %x {axis = 0 : i64, sizes = array<i64: 2, 2>} : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// resize: rank change
+func.func @resize_52(%x: tensor<1x4xf32>) -> tensor<8xf32> {
+  // expected-error @+1 {{'nn.resize' op cannot resize [1, 4] to [8] of another rank}}
+  %0 = nn.resize %x {mode = #nn<resize nearest>} : tensor<1x4xf32> -> tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// resize: scales length
+func.func @resize_53(%x: tensor<1x4xf32>) -> tensor<1x8xf32> {
+  // expected-error @+1 {{scales has 1 entries but the input has rank 2}}
+  %0 = nn.resize %x {mode = #nn<resize nearest>, scales = array<f64: 2.0>} : tensor<1x4xf32> -> tensor<1x8xf32>
+  return %0 : tensor<1x8xf32>
+}
+
+// -----
+
+// resize: non-positive scale
+func.func @resize_54(%x: tensor<1x4xf32>) -> tensor<1x8xf32> {
+  // expected-error @+1 {{scales[0] = 0 must be positive}}
+  %0 = nn.resize %x {mode = #nn<resize nearest>, scales = array<f64: 0.0, 2.0>} : tensor<1x4xf32> -> tensor<1x8xf32>
+  return %0 : tensor<1x8xf32>
+}
+
+// -----
+
+// resize: output extent disagrees with the scale
+func.func @resize_55(%x: tensor<1x4xf32>) -> tensor<1x9xf32> {
+  // expected-error @+1 {{output extent 9 of dimension 1 is not floor(4 * 2.5) = 10}}
+  %0 = nn.resize %x {mode = #nn<resize linear>, scales = array<f64: 1.0, 2.5>} : tensor<1x4xf32> -> tensor<1x9xf32>
+  return %0 : tensor<1x9xf32>
+}
+
+// -----
+
+// resize: ODS type constraint (float only)
+func.func @resize_56(%x: tensor<1x4xi32>) -> tensor<1x8xi32> {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values}}
+  %0 = nn.resize %x {mode = #nn<resize nearest>} : tensor<1x4xi32> -> tensor<1x8xi32>
+  return %0 : tensor<1x8xi32>
+}
+
+// -----
+
+// trilu: rank below 2
+func.func @trilu_57(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+2 {{input of shape [4] needs rank >= 2}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = nn.trilu %x : tensor<4xf32> -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// pad: ODS type constraint (index elements)
+func.func @pad_ods(%x: tensor<4xindex>) -> tensor<6xindex> {
+  // expected-error @+1 {{operand #0 must be ranked tensor of}}
+  %0 = nn.pad %x {pads = array<i64: 1, 1>} : tensor<4xindex> -> tensor<6xindex>
+  return %0 : tensor<6xindex>
+}
+
+// -----
+
+// split: ODS type constraint on the results
+func.func @split_ods(%x: tensor<4xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{result #0 must be variadic of ranked tensor}}
+  %0 = nn.split %x {axis = 0 : i64, sizes = array<i64: 4>} : tensor<4xf32> -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}

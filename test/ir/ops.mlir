@@ -143,3 +143,144 @@ func.func @select_and_cast(%c: tensor<4x1xi1>, %a: tensor<4x8xf32>, %b: tensor<f
   %1 = nn.cast %0 : tensor<4x8xf32> -> tensor<4x8xi64>
   return %1 : tensor<4x8xi64>
 }
+
+
+//===--- Data movement ---===//
+
+// CHECK-LABEL: func @constant
+func.func @constant() -> (tensor<2x2xf32>, tensor<3xi64>) {
+  // CHECK: nn.constant dense<1.000000e+00> : tensor<2x2xf32>
+  %0 = nn.constant dense<1.0> : tensor<2x2xf32>
+  // CHECK: nn.constant dense<[1, 2, 3]> : tensor<3xi64>
+  %1 = nn.constant dense<[1, 2, 3]> : tensor<3xi64>
+  return %0, %1 : tensor<2x2xf32>, tensor<3xi64>
+}
+
+// CHECK-LABEL: func @reshape
+func.func @reshape(%x: tensor<2x3x4xf32>, %d: tensor<?x3x4xf32>) -> (tensor<6x4xf32>, tensor<?x12xf32>, tensor<?xf32>) {
+  // CHECK: nn.reshape %{{.*}} : tensor<2x3x4xf32> -> tensor<6x4xf32>
+  %0 = nn.reshape %x : tensor<2x3x4xf32> -> tensor<6x4xf32>
+  // CHECK: nn.reshape %{{.*}} : tensor<?x3x4xf32> -> tensor<?x12xf32>
+  %1 = nn.reshape %d : tensor<?x3x4xf32> -> tensor<?x12xf32>
+  // CHECK: nn.reshape %{{.*}} : tensor<2x3x4xf32> -> tensor<?xf32>
+  %2 = nn.reshape %x : tensor<2x3x4xf32> -> tensor<?xf32>
+  return %0, %1, %2 : tensor<6x4xf32>, tensor<?x12xf32>, tensor<?xf32>
+}
+
+// CHECK-LABEL: func @transpose
+func.func @transpose(%x: tensor<?x3x4xf32>) -> tensor<4x?x3xf32> {
+  // CHECK: nn.transpose %{{.*}} {perm = array<i64: 2, 0, 1>} : tensor<?x3x4xf32> -> tensor<4x?x3xf32>
+  %0 = nn.transpose %x {perm = array<i64: 2, 0, 1>} : tensor<?x3x4xf32> -> tensor<4x?x3xf32>
+  return %0 : tensor<4x?x3xf32>
+}
+
+// CHECK-LABEL: func @concat
+func.func @concat(%a: tensor<?x3xf32>, %b: tensor<2x5xf32>, %c: tensor<?x4xi32>, %d: tensor<?x4xi32>) -> (tensor<2x8xf32>, tensor<?x4xi32>, tensor<?x4xi32>) {
+  // CHECK: nn.concat %{{.*}}, %{{.*}} {axis = -1 : i64} : (tensor<?x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
+  %0 = nn.concat %a, %b {axis = -1 : i64} : (tensor<?x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
+  // CHECK: nn.concat %{{.*}}, %{{.*}} {axis = 0 : i64} : (tensor<?x4xi32>, tensor<?x4xi32>) -> tensor<?x4xi32>
+  %1 = nn.concat %c, %d {axis = 0 : i64} : (tensor<?x4xi32>, tensor<?x4xi32>) -> tensor<?x4xi32>
+  // CHECK: nn.concat %{{.*}} {axis = 1 : i64} : (tensor<?x4xi32>) -> tensor<?x4xi32>
+  %2 = nn.concat %c {axis = 1 : i64} : (tensor<?x4xi32>) -> tensor<?x4xi32>
+  return %0, %1, %2 : tensor<2x8xf32>, tensor<?x4xi32>, tensor<?x4xi32>
+}
+
+// CHECK-LABEL: func @slice
+func.func @slice(%x: tensor<?x10xf32>, %y: tensor<8x6xf32>) -> (tensor<?x8xf32>, tensor<4x3xf32>, tensor<?x10xf32>, tensor<0x6xf32>) {
+  // CHECK: nn.slice %{{.*}} {axes = array<i64: 1>, ends = array<i64: -1>, starts = array<i64: 1>} : tensor<?x10xf32> -> tensor<?x8xf32>
+  %0 = nn.slice %x {starts = array<i64: 1>, ends = array<i64: -1>, axes = array<i64: 1>} : tensor<?x10xf32> -> tensor<?x8xf32>
+  // Negative steps walk backwards from the clamped start: 8 -> [7, 5, 3, 1].
+  // CHECK: nn.slice %{{.*}} {ends = array<i64: -9223372036854775808, 9223372036854775807>, starts = array<i64: 9223372036854775807, 0>, steps = array<i64: -2, 2>} : tensor<8x6xf32> -> tensor<4x3xf32>
+  %1 = nn.slice %y {starts = array<i64: 9223372036854775807, 0>, ends = array<i64: -9223372036854775808, 9223372036854775807>, steps = array<i64: -2, 2>} : tensor<8x6xf32> -> tensor<4x3xf32>
+  // CHECK: nn.slice %{{.*}} {axes = array<i64: 0>, ends = array<i64: 9223372036854775807>, starts = array<i64: 0>, steps = array<i64: 1>} : tensor<?x10xf32> -> tensor<?x10xf32>
+  %2 = nn.slice %x {starts = array<i64: 0>, ends = array<i64: 9223372036854775807>, axes = array<i64: 0>, steps = array<i64: 1>} : tensor<?x10xf32> -> tensor<?x10xf32>
+  // An empty range gives extent 0.
+  // CHECK: nn.slice %{{.*}} {axes = array<i64: -2>, ends = array<i64: 2>, starts = array<i64: 5>} : tensor<8x6xf32> -> tensor<0x6xf32>
+  %3 = nn.slice %y {starts = array<i64: 5>, ends = array<i64: 2>, axes = array<i64: -2>} : tensor<8x6xf32> -> tensor<0x6xf32>
+  return %0, %1, %2, %3 : tensor<?x8xf32>, tensor<4x3xf32>, tensor<?x10xf32>, tensor<0x6xf32>
+}
+
+// CHECK-LABEL: func @gather
+func.func @gather(%t: tensor<1000x64xf32>, %ids: tensor<?x16xi64>, %i: tensor<i32>) -> (tensor<?x16x64xf32>, tensor<1000xf32>) {
+  // CHECK: nn.gather %{{.*}}, %{{.*}} : (tensor<1000x64xf32>, tensor<?x16xi64>) -> tensor<?x16x64xf32>
+  %0 = nn.gather %t, %ids : (tensor<1000x64xf32>, tensor<?x16xi64>) -> tensor<?x16x64xf32>
+  // CHECK: nn.gather %{{.*}}, %{{.*}} {axis = -1 : i64} : (tensor<1000x64xf32>, tensor<i32>) -> tensor<1000xf32>
+  %1 = nn.gather %t, %i {axis = -1 : i64} : (tensor<1000x64xf32>, tensor<i32>) -> tensor<1000xf32>
+  return %0, %1 : tensor<?x16x64xf32>, tensor<1000xf32>
+}
+
+// CHECK-LABEL: func @gather_elements
+func.func @gather_elements(%x: tensor<?x8xf32>, %i: tensor<?x2xi64>) -> tensor<?x2xf32> {
+  // CHECK: nn.gather_elements %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<?x8xf32>, tensor<?x2xi64>) -> tensor<?x2xf32>
+  %0 = nn.gather_elements %x, %i {axis = 1 : i64} : (tensor<?x8xf32>, tensor<?x2xi64>) -> tensor<?x2xf32>
+  return %0 : tensor<?x2xf32>
+}
+
+// CHECK-LABEL: func @pad
+func.func @pad(%x: tensor<?x8xf32>, %y: tensor<4x4xi32>) -> (tensor<?x10xf32>, tensor<?x9xf32>, tensor<5x2xi32>) {
+  // CHECK: nn.pad %{{.*}} {mode = #nn<pad reflect>, pads = array<i64: 0, 1, 0, 1>} : tensor<?x8xf32> -> tensor<?x10xf32>
+  %0 = nn.pad %x {pads = array<i64: 0, 1, 0, 1>, mode = #nn<pad reflect>} : tensor<?x8xf32> -> tensor<?x10xf32>
+  // CHECK: nn.pad %{{.*}} {pads = array<i64: 1, 0, 2, 1>, value = 1.500000e+00 : f64} : tensor<?x8xf32> -> tensor<?x9xf32>
+  %1 = nn.pad %x {pads = array<i64: 1, 0, 2, 1>, value = 1.5 : f64} : tensor<?x8xf32> -> tensor<?x9xf32>
+  // Negative pads crop.
+  // CHECK: nn.pad %{{.*}} {mode = #nn<pad edge>, pads = array<i64: 1, -1, 0, -1>} : tensor<4x4xi32> -> tensor<5x2xi32>
+  %2 = nn.pad %y {pads = array<i64: 1, -1, 0, -1>, mode = #nn<pad edge>} : tensor<4x4xi32> -> tensor<5x2xi32>
+  return %0, %1, %2 : tensor<?x10xf32>, tensor<?x9xf32>, tensor<5x2xi32>
+}
+
+// CHECK-LABEL: func @broadcast
+func.func @broadcast(%x: tensor<1x8xf32>, %d: tensor<?x1xi64>) -> (tensor<?x4x8xf32>, tensor<3x5x6xi64>) {
+  // CHECK: nn.broadcast %{{.*}} : tensor<1x8xf32> -> tensor<?x4x8xf32>
+  %0 = nn.broadcast %x : tensor<1x8xf32> -> tensor<?x4x8xf32>
+  // CHECK: nn.broadcast %{{.*}} : tensor<?x1xi64> -> tensor<3x5x6xi64>
+  %1 = nn.broadcast %d : tensor<?x1xi64> -> tensor<3x5x6xi64>
+  return %0, %1 : tensor<?x4x8xf32>, tensor<3x5x6xi64>
+}
+
+// CHECK-LABEL: func @tile
+func.func @tile(%x: tensor<?x4xf32>) -> tensor<?x12xf32> {
+  // CHECK: nn.tile %{{.*}} {repeats = array<i64: 2, 3>} : tensor<?x4xf32> -> tensor<?x12xf32>
+  %0 = nn.tile %x {repeats = array<i64: 2, 3>} : tensor<?x4xf32> -> tensor<?x12xf32>
+  return %0 : tensor<?x12xf32>
+}
+
+// CHECK-LABEL: func @squeeze_unsqueeze
+func.func @squeeze_unsqueeze(%x: tensor<?x1x8xf32>, %s: tensor<1x3x1xf32>) -> (tensor<?x8xf32>, tensor<3xf32>, tensor<1x?x1x8x1xf32>) {
+  // CHECK: nn.squeeze %{{.*}} {axes = array<i64: -2>} : tensor<?x1x8xf32> -> tensor<?x8xf32>
+  %0 = nn.squeeze %x {axes = array<i64: -2>} : tensor<?x1x8xf32> -> tensor<?x8xf32>
+  // CHECK: nn.squeeze %{{.*}} : tensor<1x3x1xf32> -> tensor<3xf32>
+  %1 = nn.squeeze %s : tensor<1x3x1xf32> -> tensor<3xf32>
+  // CHECK: nn.unsqueeze %{{.*}} {axes = array<i64: 0, -1>} : tensor<?x1x8xf32> -> tensor<1x?x1x8x1xf32>
+  %2 = nn.unsqueeze %x {axes = array<i64: 0, -1>} : tensor<?x1x8xf32> -> tensor<1x?x1x8x1xf32>
+  return %0, %1, %2 : tensor<?x8xf32>, tensor<3xf32>, tensor<1x?x1x8x1xf32>
+}
+
+// CHECK-LABEL: func @split
+func.func @split(%x: tensor<?x8xf32>) -> (tensor<?x2xf32>, tensor<?x6xf32>, tensor<3x8xf32>) {
+  // CHECK: %{{.*}}:2 = nn.split %{{.*}} {axis = 1 : i64, sizes = array<i64: 2, 6>} : tensor<?x8xf32> -> tensor<?x2xf32>, tensor<?x6xf32>
+  %0:2 = nn.split %x {axis = 1 : i64, sizes = array<i64: 2, 6>} : tensor<?x8xf32> -> tensor<?x2xf32>, tensor<?x6xf32>
+  // The dynamic axis takes the sizes as given.
+  // CHECK: nn.split %{{.*}} {axis = -2 : i64, sizes = array<i64: 3>} : tensor<?x8xf32> -> tensor<3x8xf32>
+  %1 = nn.split %x {axis = -2 : i64, sizes = array<i64: 3>} : tensor<?x8xf32> -> tensor<3x8xf32>
+  return %0#0, %0#1, %1 : tensor<?x2xf32>, tensor<?x6xf32>, tensor<3x8xf32>
+}
+
+// CHECK-LABEL: func @resize
+func.func @resize(%x: tensor<?x3x8x8xf32>, %y: tensor<1x1x5x5xf16>) -> (tensor<?x3x16x16xf32>, tensor<1x1x7x2xf16>) {
+  // CHECK: nn.resize %{{.*}} {mode = #nn<resize nearest>, scales = array<f64: 1.000000e+00, 1.000000e+00, 2.000000e+00, 2.000000e+00>} : tensor<?x3x8x8xf32> -> tensor<?x3x16x16xf32>
+  %0 = nn.resize %x {mode = #nn<resize nearest>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<?x3x8x8xf32> -> tensor<?x3x16x16xf32>
+  // CHECK: nn.resize %{{.*}} {coordinate_transformation = #nn<coord align_corners>, mode = #nn<resize linear>, nearest_mode = #nn<nearest floor>} : tensor<1x1x5x5xf16> -> tensor<1x1x7x2xf16>
+  %1 = nn.resize %y {mode = #nn<resize linear>, coordinate_transformation = #nn<coord align_corners>, nearest_mode = #nn<nearest floor>} : tensor<1x1x5x5xf16> -> tensor<1x1x7x2xf16>
+  return %0, %1 : tensor<?x3x16x16xf32>, tensor<1x1x7x2xf16>
+}
+
+// CHECK-LABEL: func @trilu
+func.func @trilu(%x: tensor<?x4x4xf32>, %y: tensor<3x5xi64>) -> (tensor<?x4x4xf32>, tensor<3x5xi64>, tensor<3x5xi64>) {
+  // CHECK: nn.trilu %{{.*}} {upper = false} : tensor<?x4x4xf32> -> tensor<?x4x4xf32>
+  %0 = nn.trilu %x {upper = false} : tensor<?x4x4xf32> -> tensor<?x4x4xf32>
+  // CHECK: nn.trilu %{{.*}} {k = -1 : i64} : tensor<3x5xi64> -> tensor<3x5xi64>
+  %1 = nn.trilu %y {k = -1 : i64} : tensor<3x5xi64> -> tensor<3x5xi64>
+  // CHECK: nn.trilu %{{.*}} : tensor<3x5xi64> -> tensor<3x5xi64>
+  %2 = nn.trilu %y : tensor<3x5xi64> -> tensor<3x5xi64>
+  return %0, %1, %2 : tensor<?x4x4xf32>, tensor<3x5xi64>, tensor<3x5xi64>
+}
