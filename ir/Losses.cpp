@@ -105,11 +105,10 @@ LogicalResult samePredTargetShape(std::optional<Location> loc,
                                   RankedTensorType target,
                                   SmallVectorImpl<int64_t> &shape) {
   if (failed(verifyCompatibleShape(pred.getShape(), target.getShape()))) {
-    return emitOptionalError(loc, "pred of shape ",
-                             formatShape(pred.getShape()),
-                             " and target of shape ",
-                             formatShape(target.getShape()),
-                             " must have the same shape");
+    return emitOptionalError(
+        loc, "pred of shape ", formatShape(pred.getShape()),
+        " and target of shape ", formatShape(target.getShape()),
+        " must have the same shape");
   }
   shape.clear();
   for (auto [p, t] : llvm::zip(pred.getShape(), target.getShape())) {
@@ -175,8 +174,8 @@ LogicalResult BceOp::inferReturnTypes(MLIRContext *,
   }
   if (Value weightValue = adaptor.getWeight()) {
     auto weight = cast<RankedTensorType>(weightValue.getType());
-    if (failed(checkWeightElement(loc, weight, pred.getElementType(),
-                                  "pred"))) {
+    if (failed(
+            checkWeightElement(loc, weight, pred.getElementType(), "pred"))) {
       return failure();
     }
     // Unidirectional broadcasting: the weight may not grow the loss shape.

@@ -1,4 +1,4 @@
-//===- NNLossOps.td - training losses -------------------------*- tablegen -*-===//
+//===- NNLossOps.td - training losses ----------------------*- tablegen -*-===//
 //
 // Loss functions with ONNX semantics where ONNX has them
 // (SoftmaxCrossEntropyLoss, NegativeLogLikelihoodLoss). Each reduces per
@@ -30,7 +30,8 @@ def NN_MseOp : NN_Op<"mse", [Pure, NN_ReductionLike, NN_InferShape,
     ```
   }];
   let arguments = (ins NN_FloatTensor:$pred, NN_FloatTensor:$target,
-      DefaultValuedAttr<NN_LossReductionAttr, "LossReduction::mean">:$reduction);
+      DefaultValuedAttr<NN_LossReductionAttr,
+                        "LossReduction::mean">:$reduction);
   let results = (outs NN_FloatTensor:$output);
   let assemblyFormat = [{
     $pred `,` $target attr-dict `:` functional-type(operands, results)
@@ -63,13 +64,15 @@ def NN_SoftmaxCrossEntropyOp
     compute it with `nn.log_softmax` when needed.
 
     ```mlir
-    %l = nn.softmax_cross_entropy %logits, %labels, %w {ignore_index = -100 : i64}
+    %l = nn.softmax_cross_entropy %logits, %labels, %w
+        {ignore_index = -100 : i64}
         : (tensor<?x10xf32>, tensor<?xi64>, tensor<10xf32>) -> tensor<f32>
     ```
   }];
   let arguments = (ins NN_FloatTensor:$logits, NN_IndexTensor:$labels,
       Optional<NN_FloatTensor>:$weight,
-      DefaultValuedAttr<NN_LossReductionAttr, "LossReduction::mean">:$reduction,
+      DefaultValuedAttr<NN_LossReductionAttr,
+                        "LossReduction::mean">:$reduction,
       OptionalAttr<I64Attr>:$ignore_index);
   let assemblyFormat = [{
     $logits `,` $labels (`,` $weight^)? attr-dict `:`
@@ -95,7 +98,8 @@ def NN_NllOp : NN_ClassLossOp<"nll", "log_probs"> {
   }];
   let arguments = (ins NN_FloatTensor:$log_probs, NN_IndexTensor:$target,
       Optional<NN_FloatTensor>:$weight,
-      DefaultValuedAttr<NN_LossReductionAttr, "LossReduction::mean">:$reduction,
+      DefaultValuedAttr<NN_LossReductionAttr,
+                        "LossReduction::mean">:$reduction,
       OptionalAttr<I64Attr>:$ignore_index);
   let assemblyFormat = [{
     $log_probs `,` $target (`,` $weight^)? attr-dict `:`
@@ -122,7 +126,8 @@ def NN_BceOp : NN_Op<"bce", [Pure, NN_ReductionLike, NN_InferShape,
   }];
   let arguments = (ins NN_FloatTensor:$pred, NN_FloatTensor:$target,
       Optional<NN_FloatTensor>:$weight,
-      DefaultValuedAttr<NN_LossReductionAttr, "LossReduction::mean">:$reduction,
+      DefaultValuedAttr<NN_LossReductionAttr,
+                        "LossReduction::mean">:$reduction,
       DefaultValuedAttr<BoolAttr, "false">:$from_logits);
   let results = (outs NN_FloatTensor:$output);
   let assemblyFormat = [{

@@ -1,4 +1,4 @@
-//===- NNNormalizationOps.td - normalizations and reductions -*- tablegen -*-===//
+//===- NNNormalizationOps.td - normalizations, reductions --*- tablegen -*-===//
 //
 // Ops that reduce over one or more dimensions: inference-time normalizations
 // (batch, layer, instance), softmax, the generic `nn.reduce` and arg-max/min.
@@ -19,7 +19,8 @@ include "ir/NNEnums.td"
 
 def NN_BatchNormOp : NN_Op<"batch_norm", [Pure, NN_ReductionLike,
     NN_InferShape,
-    AllElementTypesMatch<["input", "scale", "bias", "mean", "var", "output"]>]> {
+    AllElementTypesMatch<["input", "scale", "bias", "mean", "var",
+                          "output"]>]> {
   let summary = "batch normalization, inference form (ONNX BatchNormalization)";
   let description = [{
     Normalizes `input` of shape `[N, C, D1, ..., Dk]` (rank >= 2) per channel
@@ -34,7 +35,8 @@ def NN_BatchNormOp : NN_Op<"batch_norm", [Pure, NN_ReductionLike,
     modelled.
 
     ```mlir
-    %y = nn.batch_norm %x, %scale, %bias, %mean, %var {epsilon = 1.000000e-03 : f64}
+    %y = nn.batch_norm %x, %scale, %bias, %mean, %var
+        {epsilon = 1.000000e-03 : f64}
         : (tensor<?x3x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
            tensor<3xf32>) -> tensor<?x3x8x8xf32>
     ```

@@ -1,4 +1,4 @@
-//===- Normalization.cpp - normalizations, softmax and reductions -*- C++ -*-===//
+//===- Normalization.cpp - normalizations, softmax, reductions -*- C++ -*-===//
 //
 // Result-type inference (with every shape invariant), verifiers and folders of
 // the ops in NNNormalizationOps.td. Dynamic extents flow through: a dynamic
@@ -180,7 +180,8 @@ LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
     return failure();
   }
   SmallVector<int64_t> shape(input.getShape());
-  MutableArrayRef<int64_t> normalized = MutableArrayRef(shape).drop_front(*axis);
+  MutableArrayRef<int64_t> normalized =
+      MutableArrayRef(shape).drop_front(*axis);
   auto scale = cast<RankedTensorType>(adaptor.getScale().getType());
   if (failed(broadcastOnto(loc, "scale", scale.getShape(), normalized,
                            "normalized shape input.shape[axis:]"))) {
@@ -189,10 +190,9 @@ LogicalResult LayerNormOp::inferReturnTypes(MLIRContext *,
   if (Value bias = adaptor.getBias()) {
     auto biasType = cast<RankedTensorType>(bias.getType());
     if (biasType.getElementType() != input.getElementType()) {
-      return emitOptionalError(loc, "bias element type ",
-                               biasType.getElementType(),
-                               " does not match input element type ",
-                               input.getElementType());
+      return emitOptionalError(
+          loc, "bias element type ", biasType.getElementType(),
+          " does not match input element type ", input.getElementType());
     }
     if (failed(broadcastOnto(loc, "bias", biasType.getShape(), normalized,
                              "normalized shape input.shape[axis:]"))) {
