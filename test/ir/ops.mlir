@@ -579,3 +579,320 @@ func.func @infer_global_pool(%x: tensor<?x8x?x?xf32>) -> tensor<?x?x?x?xf32> {
   %0 = nn.global_avg_pool %x : tensor<?x8x?x?xf32> -> tensor<?x?x?x?xf32>
   return %0 : tensor<?x?x?x?xf32>
 }
+
+
+//===--- Recurrent ---===//
+
+// Only the required operands; the default direction is elided.
+// CHECK-LABEL: func.func @rnn_minimal
+// CHECK: %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} = nn.rnn %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} {hidden_size = 8 : i64}
+// CHECK-SAME: : (tensor<5x3x4xf32>, tensor<1x8x4xf32>, tensor<1x8x8xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>)
+func.func @rnn_minimal(%x: tensor<5x3x4xf32>, %w: tensor<1x8x4xf32>, %r: tensor<1x8x8xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>) {
+  %y, %y_h = nn.rnn %x, %w, %r {hidden_size = 8 : i64, direction = #nn<direction forward>} : (tensor<5x3x4xf32>, tensor<1x8x4xf32>, tensor<1x8x8xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>)
+  return %y, %y_h : tensor<5x1x3x8xf32>, tensor<1x3x8xf32>
+}
+
+// Every optional operand and attribute, bidirectional, dynamic seq and batch.
+// CHECK-LABEL: func.func @rnn_full
+// CHECK: nn.rnn %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} bias(%{{[a-z0-9_]+}}) sequence_lens(%{{[a-z0-9_]+}}) initial_h(%{{[a-z0-9_]+}})
+// CHECK-SAME: activation_alpha = array<f64: 1.000000e-01>
+// CHECK-SAME: activations = ["LeakyRelu", "Tanh"]
+// CHECK-SAME: clip = 5.000000e+00 : f64
+// CHECK-SAME: direction = #nn<direction bidirectional>
+// CHECK-SAME: hidden_size = 8 : i64
+// CHECK-SAME: -> (tensor<?x2x?x8xf16>, tensor<2x?x8xf16>)
+func.func @rnn_full(%x: tensor<?x?x4xf16>, %w: tensor<2x8x4xf16>, %r: tensor<2x8x8xf16>, %b: tensor<2x16xf16>, %lens: tensor<?xi32>, %h0: tensor<2x?x8xf16>) -> tensor<?x2x?x8xf16> {
+  %y, %y_h = nn.rnn %x, %w, %r bias(%b) sequence_lens(%lens) initial_h(%h0) {hidden_size = 8 : i64, direction = #nn<direction bidirectional>, activations = ["LeakyRelu", "Tanh"], activation_alpha = array<f64: 0.1>, clip = 5.0} : (tensor<?x?x4xf16>, tensor<2x8x4xf16>, tensor<2x8x8xf16>, tensor<2x16xf16>, tensor<?xi32>, tensor<2x?x8xf16>) -> (tensor<?x2x?x8xf16>, tensor<2x?x8xf16>)
+  return %y : tensor<?x2x?x8xf16>
+}
+
+// A dynamic batch in x is pinned by a static initial_h; inference refines it.
+// CHECK-LABEL: func.func @rnn_pinned_batch
+// CHECK: nn.rnn {{.*}} initial_h(%{{[a-z0-9_]+}}) {direction = #nn<direction reverse>, hidden_size = 2 : i64}
+// CHECK-SAME: -> (tensor<7x1x?x2xf32>, tensor<1x?x2xf32>)
+// INFER-LABEL: func.func @rnn_pinned_batch
+// INFER: nn.rnn {{.*}} -> (tensor<7x1x3x2xf32>, tensor<1x3x2xf32>)
+func.func @rnn_pinned_batch(%x: tensor<7x?x4xf32>, %w: tensor<1x2x4xf32>, %r: tensor<1x2x2xf32>, %h0: tensor<1x3x2xf32>) -> tensor<1x?x2xf32> {
+  %y, %y_h = nn.rnn %x, %w, %r initial_h(%h0) {hidden_size = 2 : i64, direction = #nn<direction reverse>} : (tensor<7x?x4xf32>, tensor<1x2x4xf32>, tensor<1x2x2xf32>, tensor<1x3x2xf32>) -> (tensor<7x1x?x2xf32>, tensor<1x?x2xf32>)
+  return %y_h : tensor<1x?x2xf32>
+}
+
+// CHECK-LABEL: func.func @gru_minimal
+// CHECK: nn.gru %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} {hidden_size = 8 : i64}
+// CHECK-SAME: -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>)
+func.func @gru_minimal(%x: tensor<5x3x4xf32>, %w: tensor<1x24x4xf32>, %r: tensor<1x24x8xf32>) -> tensor<1x3x8xf32> {
+  %y, %y_h = nn.gru %x, %w, %r {hidden_size = 8 : i64, linear_before_reset = false} : (tensor<5x3x4xf32>, tensor<1x24x4xf32>, tensor<1x24x8xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>)
+  return %y_h : tensor<1x3x8xf32>
+}
+
+// CHECK-LABEL: func.func @gru_full
+// CHECK: nn.gru %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} bias(%{{[a-z0-9_]+}}) sequence_lens(%{{[a-z0-9_]+}}) initial_h(%{{[a-z0-9_]+}})
+// CHECK-SAME: activation_alpha = array<f64: 2.000000e-01, 1.000000e+00>
+// CHECK-SAME: activation_beta = array<f64: 5.000000e-01>
+// CHECK-SAME: activations = ["HardSigmoid", "Elu", "Sigmoid", "Tanh"]
+// CHECK-SAME: direction = #nn<direction bidirectional>
+// CHECK-SAME: linear_before_reset = true
+// CHECK-SAME: : (tensor<5x?x4xbf16>, tensor<2x24x4xbf16>, tensor<2x24x8xbf16>, tensor<2x48xbf16>, tensor<?xi64>, tensor<2x?x8xbf16>) -> (tensor<5x2x?x8xbf16>, tensor<2x?x8xbf16>)
+func.func @gru_full(%x: tensor<5x?x4xbf16>, %w: tensor<2x24x4xbf16>, %r: tensor<2x24x8xbf16>, %b: tensor<2x48xbf16>, %lens: tensor<?xi64>, %h0: tensor<2x?x8xbf16>) -> tensor<5x2x?x8xbf16> {
+  %y, %y_h = nn.gru %x, %w, %r bias(%b) sequence_lens(%lens) initial_h(%h0) {hidden_size = 8 : i64, direction = #nn<direction bidirectional>, linear_before_reset = true, activations = ["HardSigmoid", "Elu", "Sigmoid", "Tanh"], activation_alpha = array<f64: 0.2, 1.0>, activation_beta = array<f64: 0.5>} : (tensor<5x?x4xbf16>, tensor<2x24x4xbf16>, tensor<2x24x8xbf16>, tensor<2x48xbf16>, tensor<?xi64>, tensor<2x?x8xbf16>) -> (tensor<5x2x?x8xbf16>, tensor<2x?x8xbf16>)
+  return %y : tensor<5x2x?x8xbf16>
+}
+
+// Only sequence_lens among the optional operands.
+// CHECK-LABEL: func.func @gru_only_lens
+// CHECK: nn.gru %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} sequence_lens(%{{[a-z0-9_]+}}) {direction = #nn<direction reverse>, hidden_size = 2 : i64}
+// CHECK-SAME: -> (tensor<6x1x3x2xf64>, tensor<1x3x2xf64>)
+func.func @gru_only_lens(%x: tensor<6x3x1xf64>, %w: tensor<1x6x1xf64>, %r: tensor<1x6x2xf64>, %lens: tensor<3xi32>) -> tensor<1x3x2xf64> {
+  %y, %y_h = nn.gru %x, %w, %r sequence_lens(%lens) {hidden_size = 2 : i64, direction = #nn<direction reverse>} : (tensor<6x3x1xf64>, tensor<1x6x1xf64>, tensor<1x6x2xf64>, tensor<3xi32>) -> (tensor<6x1x3x2xf64>, tensor<1x3x2xf64>)
+  return %y_h : tensor<1x3x2xf64>
+}
+
+// CHECK-LABEL: func.func @lstm_minimal
+// CHECK: %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} = nn.lstm %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} {hidden_size = 8 : i64}
+// CHECK-SAME: -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>, tensor<1x3x8xf32>)
+func.func @lstm_minimal(%x: tensor<5x3x4xf32>, %w: tensor<1x32x4xf32>, %r: tensor<1x32x8xf32>) -> tensor<1x3x8xf32> {
+  %y, %y_h, %y_c = nn.lstm %x, %w, %r {hidden_size = 8 : i64, input_forget = false} : (tensor<5x3x4xf32>, tensor<1x32x4xf32>, tensor<1x32x8xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>, tensor<1x3x8xf32>)
+  return %y_c : tensor<1x3x8xf32>
+}
+
+// CHECK-LABEL: func.func @lstm_full
+// CHECK: nn.lstm %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} bias(%{{[a-z0-9_]+}}) sequence_lens(%{{[a-z0-9_]+}}) initial_h(%{{[a-z0-9_]+}}) initial_c(%{{[a-z0-9_]+}}) peepholes(%{{[a-z0-9_]+}})
+// CHECK-SAME: activation_alpha = array<f64: 1.000000e+00, 2.000000e+00>
+// CHECK-SAME: activation_beta = array<f64: 3.000000e+00>
+// CHECK-SAME: activations = ["Sigmoid", "Tanh", "Tanh", "Affine", "ThresholdedRelu", "Softsign"]
+// CHECK-SAME: clip = 1.000000e+01 : f64
+// CHECK-SAME: direction = #nn<direction bidirectional>
+// CHECK-SAME: input_forget = true
+// CHECK-SAME: : (tensor<5x?x4xf32>, tensor<2x32x4xf32>, tensor<2x32x8xf32>, tensor<2x64xf32>, tensor<?xi32>, tensor<2x?x8xf32>, tensor<2x?x8xf32>, tensor<2x24xf32>) -> (tensor<5x2x?x8xf32>, tensor<2x?x8xf32>, tensor<2x?x8xf32>)
+func.func @lstm_full(%x: tensor<5x?x4xf32>, %w: tensor<2x32x4xf32>, %r: tensor<2x32x8xf32>, %b: tensor<2x64xf32>, %lens: tensor<?xi32>, %h0: tensor<2x?x8xf32>, %c0: tensor<2x?x8xf32>, %p: tensor<2x24xf32>) -> tensor<2x?x8xf32> {
+  %y, %y_h, %y_c = nn.lstm %x, %w, %r bias(%b) sequence_lens(%lens) initial_h(%h0) initial_c(%c0) peepholes(%p) {hidden_size = 8 : i64, direction = #nn<direction bidirectional>, input_forget = true, activations = ["Sigmoid", "Tanh", "Tanh", "Affine", "ThresholdedRelu", "Softsign"], activation_alpha = array<f64: 1.0, 2.0>, activation_beta = array<f64: 3.0>, clip = 10.0} : (tensor<5x?x4xf32>, tensor<2x32x4xf32>, tensor<2x32x8xf32>, tensor<2x64xf32>, tensor<?xi32>, tensor<2x?x8xf32>, tensor<2x?x8xf32>, tensor<2x24xf32>) -> (tensor<5x2x?x8xf32>, tensor<2x?x8xf32>, tensor<2x?x8xf32>)
+  return %y_c : tensor<2x?x8xf32>
+}
+
+// initial_c without initial_h, and peepholes alone: each optional group
+// parses on its own keyword.
+// CHECK-LABEL: func.func @lstm_cell_only
+// CHECK: nn.lstm %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} initial_c(%{{[a-z0-9_]+}}) peepholes(%{{[a-z0-9_]+}}) {hidden_size = 2 : i64}
+// CHECK-SAME: : (tensor<4x?x3xf32>, tensor<1x8x3xf32>, tensor<1x8x2xf32>, tensor<1x5x2xf32>, tensor<1x6xf32>) -> (tensor<4x1x?x2xf32>, tensor<1x?x2xf32>, tensor<1x?x2xf32>)
+// INFER-LABEL: func.func @lstm_cell_only
+// INFER: nn.lstm {{.*}} -> (tensor<4x1x5x2xf32>, tensor<1x5x2xf32>, tensor<1x5x2xf32>)
+func.func @lstm_cell_only(%x: tensor<4x?x3xf32>, %w: tensor<1x8x3xf32>, %r: tensor<1x8x2xf32>, %c0: tensor<1x5x2xf32>, %p: tensor<1x6xf32>) -> tensor<1x?x2xf32> {
+  %y, %y_h, %y_c = nn.lstm %x, %w, %r initial_c(%c0) peepholes(%p) {hidden_size = 2 : i64} : (tensor<4x?x3xf32>, tensor<1x8x3xf32>, tensor<1x8x2xf32>, tensor<1x5x2xf32>, tensor<1x6xf32>) -> (tensor<4x1x?x2xf32>, tensor<1x?x2xf32>, tensor<1x?x2xf32>)
+  return %y_h : tensor<1x?x2xf32>
+}
+
+// The generic form with explicit segment sizes parses to the same op.
+// CHECK-LABEL: func.func @lstm_generic
+// CHECK: nn.lstm %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}}, %{{[a-z0-9_]+}} peepholes(%{{[a-z0-9_]+}}) {hidden_size = 1 : i64}
+func.func @lstm_generic(%x: tensor<2x1x1xf32>, %w: tensor<1x4x1xf32>, %r: tensor<1x4x1xf32>, %p: tensor<1x3xf32>) -> tensor<1x1x1xf32> {
+  %0:3 = "nn.lstm"(%x, %w, %r, %p) <{hidden_size = 1 : i64, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0, 0, 1>}> : (tensor<2x1x1xf32>, tensor<1x4x1xf32>, tensor<1x4x1xf32>, tensor<1x3xf32>) -> (tensor<2x1x1x1xf32>, tensor<1x1x1xf32>, tensor<1x1x1xf32>)
+  return %0#1 : tensor<1x1x1xf32>
+}
+
+
+//===--- Normalization and reductions ---===//
+
+// CHECK-LABEL: func.func @batch_norm
+func.func @batch_norm(%x: tensor<?x3x8x8xf32>, %c: tensor<3xf32>,
+                      %x2: tensor<2x?xf16>, %c2: tensor<4xf16>)
+    -> (tensor<?x3x8x8xf32>, tensor<?x3x8x8xf32>, tensor<2x?xf16>) {
+  // Default epsilon is elided.
+  // CHECK: nn.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : (tensor<?x3x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x3x8x8xf32>
+  %0 = nn.batch_norm %x, %c, %c, %c, %c
+      : (tensor<?x3x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x3x8x8xf32>
+  // CHECK: nn.batch_norm {{.*}} {epsilon = 1.000000e-03 : f64} : {{.*}} -> tensor<?x3x8x8xf32>
+  %1 = nn.batch_norm %x, %c, %c, %c, %c {epsilon = 1.0e-3 : f64}
+      : (tensor<?x3x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x3x8x8xf32>
+  // Rank 2, dynamic channels: a declared result keeping `?` is accepted.
+  // CHECK: nn.batch_norm {{.*}} : (tensor<2x?xf16>, tensor<4xf16>, tensor<4xf16>, tensor<4xf16>, tensor<4xf16>) -> tensor<2x?xf16>
+  %2 = nn.batch_norm %x2, %c2, %c2, %c2, %c2
+      : (tensor<2x?xf16>, tensor<4xf16>, tensor<4xf16>, tensor<4xf16>, tensor<4xf16>) -> tensor<2x?xf16>
+  return %0, %1, %2 : tensor<?x3x8x8xf32>, tensor<?x3x8x8xf32>, tensor<2x?xf16>
+}
+
+// CHECK-LABEL: func.func @layer_norm
+func.func @layer_norm(%x: tensor<?x128x768xf32>, %g: tensor<768xf32>,
+                      %b: tensor<1x768xf32>, %g2: tensor<128x1xf32>)
+    -> (tensor<?x128x768xf32>, tensor<?x128x768xf32>, tensor<?x128x768xf32>) {
+  // CHECK: nn.layer_norm %{{.*}}, %{{.*}}, %{{.*}} : (tensor<?x128x768xf32>, tensor<768xf32>, tensor<768xf32>) -> tensor<?x128x768xf32>
+  %0 = nn.layer_norm %x, %g, %g
+      : (tensor<?x128x768xf32>, tensor<768xf32>, tensor<768xf32>) -> tensor<?x128x768xf32>
+  // Normalized over the last two dimensions; both parameters broadcast.
+  // CHECK: nn.layer_norm %{{.*}}, %{{.*}}, %{{.*}} {axis = -2 : i64, epsilon = 9.9999999999999995E-7 : f64} : (tensor<?x128x768xf32>, tensor<128x1xf32>, tensor<1x768xf32>) -> tensor<?x128x768xf32>
+  %1 = nn.layer_norm %x, %g2, %b {axis = -2 : i64, epsilon = 1.0e-6 : f64}
+      : (tensor<?x128x768xf32>, tensor<128x1xf32>, tensor<1x768xf32>) -> tensor<?x128x768xf32>
+  // Over every dimension (axis 0), scale broadcast from [768].
+  // CHECK: nn.layer_norm %{{.*}}, %{{.*}} {axis = 0 : i64} : (tensor<?x128x768xf32>, tensor<768xf32>) -> tensor<?x128x768xf32>
+  %2 = nn.layer_norm %x, %g {axis = 0 : i64}
+      : (tensor<?x128x768xf32>, tensor<768xf32>) -> tensor<?x128x768xf32>
+  return %0, %1, %2 : tensor<?x128x768xf32>, tensor<?x128x768xf32>, tensor<?x128x768xf32>
+}
+
+// CHECK-LABEL: func.func @instance_norm
+func.func @instance_norm(%x: tensor<?x3x16x16xf32>, %c: tensor<3xf32>,
+                         %y: tensor<2x4x7xbf16>, %d: tensor<4xbf16>)
+    -> (tensor<?x3x16x16xf32>, tensor<2x4x7xbf16>) {
+  // CHECK: nn.instance_norm %{{.*}}, %{{.*}}, %{{.*}} : (tensor<?x3x16x16xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x3x16x16xf32>
+  %0 = nn.instance_norm %x, %c, %c
+      : (tensor<?x3x16x16xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x3x16x16xf32>
+  // CHECK: nn.instance_norm {{.*}} {epsilon = 1.000000e-03 : f64} : (tensor<2x4x7xbf16>, tensor<4xbf16>, tensor<4xbf16>) -> tensor<2x4x7xbf16>
+  %1 = nn.instance_norm %y, %d, %d {epsilon = 1.0e-3 : f64}
+      : (tensor<2x4x7xbf16>, tensor<4xbf16>, tensor<4xbf16>) -> tensor<2x4x7xbf16>
+  return %0, %1 : tensor<?x3x16x16xf32>, tensor<2x4x7xbf16>
+}
+
+// CHECK-LABEL: func.func @softmax
+func.func @softmax(%x: tensor<?x10xf32>, %s: tensor<f64>)
+    -> (tensor<?x10xf32>, tensor<?x10xf32>, tensor<?x10xf32>) {
+  // CHECK: nn.softmax %{{.*}} : tensor<?x10xf32> -> tensor<?x10xf32>
+  %0 = nn.softmax %x : tensor<?x10xf32> -> tensor<?x10xf32>
+  // CHECK: nn.softmax %{{.*}} {axis = 0 : i64} : tensor<?x10xf32> -> tensor<?x10xf32>
+  %1 = nn.softmax %x {axis = 0 : i64} : tensor<?x10xf32> -> tensor<?x10xf32>
+  // CHECK: nn.log_softmax %{{.*}} {axis = 1 : i64} : tensor<?x10xf32> -> tensor<?x10xf32>
+  %2 = nn.log_softmax %x {axis = 1 : i64} : tensor<?x10xf32> -> tensor<?x10xf32>
+  return %0, %1, %2 : tensor<?x10xf32>, tensor<?x10xf32>, tensor<?x10xf32>
+}
+
+// CHECK-LABEL: func.func @reduce
+func.func @reduce(%x: tensor<?x8x4xf32>, %i: tensor<4x8xi32>, %s: tensor<f32>) {
+  // CHECK: nn.reduce sum %{{.*}} {axes = array<i64: 1>} : tensor<?x8x4xf32> -> tensor<?x1x4xf32>
+  %0 = nn.reduce sum %x {axes = array<i64: 1>} : tensor<?x8x4xf32> -> tensor<?x1x4xf32>
+  // CHECK: nn.reduce mean %{{.*}} {axes = array<i64: 1, -1>, keepdims = false} : tensor<?x8x4xf32> -> tensor<?xf32>
+  %1 = nn.reduce mean %x {axes = array<i64: 1, -1>, keepdims = false} : tensor<?x8x4xf32> -> tensor<?xf32>
+  // Empty axes reduce everything.
+  // CHECK: nn.reduce max %{{.*}} : tensor<?x8x4xf32> -> tensor<1x1x1xf32>
+  %2 = nn.reduce max %x : tensor<?x8x4xf32> -> tensor<1x1x1xf32>
+  // CHECK: nn.reduce min %{{.*}} {keepdims = false} : tensor<?x8x4xf32> -> tensor<f32>
+  %3 = nn.reduce min %x {keepdims = false} : tensor<?x8x4xf32> -> tensor<f32>
+  // Integers: sum, max, min, prod.
+  // CHECK: nn.reduce prod %{{.*}} {axes = array<i64: 0>} : tensor<4x8xi32> -> tensor<1x8xi32>
+  %4 = nn.reduce prod %i {axes = array<i64: 0>} : tensor<4x8xi32> -> tensor<1x8xi32>
+  // CHECK: nn.reduce max %{{.*}} {axes = array<i64: -1>, keepdims = false} : tensor<4x8xi32> -> tensor<4xi32>
+  %5 = nn.reduce max %i {axes = array<i64: -1>, keepdims = false} : tensor<4x8xi32> -> tensor<4xi32>
+  // CHECK: nn.reduce sum %{{.*}} : tensor<4x8xi32> -> tensor<1x1xi32>
+  %6 = nn.reduce sum %i : tensor<4x8xi32> -> tensor<1x1xi32>
+  // CHECK: nn.reduce min %{{.*}} {axes = array<i64: 1>} : tensor<4x8xi32> -> tensor<4x1xi32>
+  %7 = nn.reduce min %i {axes = array<i64: 1>} : tensor<4x8xi32> -> tensor<4x1xi32>
+  // A rank-0 input.
+  // CHECK: nn.reduce sum %{{.*}} : tensor<f32> -> tensor<f32>
+  %8 = nn.reduce sum %s : tensor<f32> -> tensor<f32>
+  return
+}
+
+// CHECK-LABEL: func.func @arg_reduce
+func.func @arg_reduce(%x: tensor<?x10xf32>, %i: tensor<3x4x5xi32>) {
+  // CHECK: nn.argmax %{{.*}} : tensor<?x10xf32> -> tensor<1x10xi64>
+  %0 = nn.argmax %x : tensor<?x10xf32> -> tensor<1x10xi64>
+  // CHECK: nn.argmax %{{.*}} {axis = 1 : i64, keepdims = false} : tensor<?x10xf32> -> tensor<?xi64>
+  %1 = nn.argmax %x {axis = 1 : i64, keepdims = false} : tensor<?x10xf32> -> tensor<?xi64>
+  // CHECK: nn.argmin %{{.*}} {axis = -1 : i64, select_last_index = true} : tensor<3x4x5xi32> -> tensor<3x4x1xi64>
+  %2 = nn.argmin %i {axis = -1 : i64, select_last_index = true} : tensor<3x4x5xi32> -> tensor<3x4x1xi64>
+  // CHECK: nn.argmin %{{.*}} {axis = 1 : i64, keepdims = false} : tensor<?x10xf32> -> tensor<?xi64>
+  %3 = nn.argmin %x {axis = 1 : i64, keepdims = false} : tensor<?x10xf32> -> tensor<?xi64>
+  return
+}
+
+// Inference: results declared fully dynamic are refined; the batch stays `?`
+// and a dynamic channel extent is pinned by the parameters.
+// INFER-LABEL: func.func @infer_normalization
+func.func @infer_normalization(%x: tensor<?x?x8x8xf32>, %c: tensor<3xf32>, %g: tensor<8x1xf32>) {
+  // INFER: nn.batch_norm {{.*}} -> tensor<?x3x8x8xf32>
+  %0 = nn.batch_norm %x, %c, %c, %c, %c : (tensor<?x?x8x8xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x?x?x?xf32>
+  // INFER: nn.instance_norm {{.*}} -> tensor<?x3x8x8xf32>
+  %1 = nn.instance_norm %x, %c, %c : (tensor<?x?x8x8xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<?x?x?x?xf32>
+  // INFER: nn.layer_norm {{.*}} -> tensor<?x?x8x8xf32>
+  %2 = nn.layer_norm %x, %g {axis = 2 : i64} : (tensor<?x?x8x8xf32>, tensor<8x1xf32>) -> tensor<?x?x?x?xf32>
+  // INFER: nn.softmax {{.*}} -> tensor<?x?x8x8xf32>
+  %3 = nn.softmax %x : tensor<?x?x8x8xf32> -> tensor<?x?x?x?xf32>
+  // INFER: nn.reduce sum {{.*}} -> tensor<?x?x1x8xf32>
+  %4 = nn.reduce sum %x {axes = array<i64: 2>} : tensor<?x?x8x8xf32> -> tensor<?x?x?x?xf32>
+  // INFER: nn.reduce mean {{.*}} -> tensor<?x8xf32>
+  %5 = nn.reduce mean %x {axes = array<i64: 1, 2>, keepdims = false} : tensor<?x?x8x8xf32> -> tensor<?x?xf32>
+  // INFER: nn.reduce max {{.*}} -> tensor<1x1x1x1xf32>
+  %6 = nn.reduce max %x : tensor<?x?x8x8xf32> -> tensor<?x?x?x?xf32>
+  // INFER: nn.argmax {{.*}} -> tensor<?x8x8xi64>
+  %7 = nn.argmax %x {axis = 1 : i64, keepdims = false} : tensor<?x?x8x8xf32> -> tensor<?x?x?xi64>
+  // INFER: nn.argmin {{.*}} -> tensor<1x?x8x8xi64>
+  %8 = nn.argmin %x : tensor<?x?x8x8xf32> -> tensor<?x?x?x?xi64>
+  return
+}
+
+
+//===--- Losses ---===//
+
+// CHECK-LABEL: func.func @mse
+func.func @mse(%p: tensor<?x10xf32>, %t: tensor<?x10xf32>, %q: tensor<4xf64>)
+    -> (tensor<f32>, tensor<f32>, tensor<?x10xf32>, tensor<f64>) {
+  // CHECK: nn.mse %{{.*}}, %{{.*}} : (tensor<?x10xf32>, tensor<?x10xf32>) -> tensor<f32>
+  %0 = nn.mse %p, %t : (tensor<?x10xf32>, tensor<?x10xf32>) -> tensor<f32>
+  // CHECK: nn.mse {{.*}} {reduction = #nn<reduction sum>} : {{.*}} -> tensor<f32>
+  %1 = nn.mse %p, %t {reduction = #nn<reduction sum>} : (tensor<?x10xf32>, tensor<?x10xf32>) -> tensor<f32>
+  // CHECK: nn.mse {{.*}} {reduction = #nn<reduction none>} : (tensor<?x10xf32>, tensor<?x10xf32>) -> tensor<?x10xf32>
+  %2 = nn.mse %p, %t {reduction = #nn<reduction none>} : (tensor<?x10xf32>, tensor<?x10xf32>) -> tensor<?x10xf32>
+  // CHECK: nn.mse {{.*}} : (tensor<4xf64>, tensor<4xf64>) -> tensor<f64>
+  %3 = nn.mse %q, %q {reduction = #nn<reduction mean>} : (tensor<4xf64>, tensor<4xf64>) -> tensor<f64>
+  return %0, %1, %2, %3 : tensor<f32>, tensor<f32>, tensor<?x10xf32>, tensor<f64>
+}
+
+// CHECK-LABEL: func.func @softmax_cross_entropy
+func.func @softmax_cross_entropy(%x: tensor<?x10xf32>, %l: tensor<?xi64>,
+                                 %w: tensor<10xf32>, %x3: tensor<?x5x7x9xf16>,
+                                 %l3: tensor<?x7x9xi32>)
+    -> (tensor<f32>, tensor<f32>, tensor<?xf32>, tensor<?x7x9xf16>) {
+  // CHECK: nn.softmax_cross_entropy %{{.*}}, %{{.*}} : (tensor<?x10xf32>, tensor<?xi64>) -> tensor<f32>
+  %0 = nn.softmax_cross_entropy %x, %l : (tensor<?x10xf32>, tensor<?xi64>) -> tensor<f32>
+  // CHECK: nn.softmax_cross_entropy %{{.*}}, %{{.*}}, %{{.*}} {ignore_index = -100 : i64} : (tensor<?x10xf32>, tensor<?xi64>, tensor<10xf32>) -> tensor<f32>
+  %1 = nn.softmax_cross_entropy %x, %l, %w {ignore_index = -100 : i64} : (tensor<?x10xf32>, tensor<?xi64>, tensor<10xf32>) -> tensor<f32>
+  // CHECK: nn.softmax_cross_entropy {{.*}} {reduction = #nn<reduction none>} : (tensor<?x10xf32>, tensor<?xi64>, tensor<10xf32>) -> tensor<?xf32>
+  %2 = nn.softmax_cross_entropy %x, %l, %w {reduction = #nn<reduction none>} : (tensor<?x10xf32>, tensor<?xi64>, tensor<10xf32>) -> tensor<?xf32>
+  // Spatial dimensions, i32 labels.
+  // CHECK: nn.softmax_cross_entropy {{.*}} {ignore_index = 0 : i64, reduction = #nn<reduction none>} : (tensor<?x5x7x9xf16>, tensor<?x7x9xi32>) -> tensor<?x7x9xf16>
+  %3 = nn.softmax_cross_entropy %x3, %l3 {reduction = #nn<reduction none>, ignore_index = 0 : i64} : (tensor<?x5x7x9xf16>, tensor<?x7x9xi32>) -> tensor<?x7x9xf16>
+  return %0, %1, %2, %3 : tensor<f32>, tensor<f32>, tensor<?xf32>, tensor<?x7x9xf16>
+}
+
+// CHECK-LABEL: func.func @nll
+func.func @nll(%lp: tensor<?x5x7xf32>, %t: tensor<?x7xi64>, %w: tensor<5xf32>)
+    -> (tensor<f32>, tensor<f32>, tensor<?x7xf32>) {
+  // CHECK: nn.nll %{{.*}}, %{{.*}} : (tensor<?x5x7xf32>, tensor<?x7xi64>) -> tensor<f32>
+  %0 = nn.nll %lp, %t : (tensor<?x5x7xf32>, tensor<?x7xi64>) -> tensor<f32>
+  // CHECK: nn.nll %{{.*}}, %{{.*}}, %{{.*}} {ignore_index = 1 : i64, reduction = #nn<reduction sum>} : (tensor<?x5x7xf32>, tensor<?x7xi64>, tensor<5xf32>) -> tensor<f32>
+  %1 = nn.nll %lp, %t, %w {reduction = #nn<reduction sum>, ignore_index = 1 : i64} : (tensor<?x5x7xf32>, tensor<?x7xi64>, tensor<5xf32>) -> tensor<f32>
+  // CHECK: nn.nll {{.*}} {reduction = #nn<reduction none>} : (tensor<?x5x7xf32>, tensor<?x7xi64>) -> tensor<?x7xf32>
+  %2 = nn.nll %lp, %t {reduction = #nn<reduction none>} : (tensor<?x5x7xf32>, tensor<?x7xi64>) -> tensor<?x7xf32>
+  return %0, %1, %2 : tensor<f32>, tensor<f32>, tensor<?x7xf32>
+}
+
+// CHECK-LABEL: func.func @bce
+func.func @bce(%z: tensor<?x4xf32>, %t: tensor<?x4xf32>, %w: tensor<4xf32>,
+               %w1: tensor<1x1xf32>)
+    -> (tensor<f32>, tensor<f32>, tensor<?x4xf32>, tensor<f32>) {
+  // CHECK: nn.bce %{{.*}}, %{{.*}} : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<f32>
+  %0 = nn.bce %z, %t : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<f32>
+  // CHECK: nn.bce %{{.*}}, %{{.*}}, %{{.*}} {from_logits = true} : (tensor<?x4xf32>, tensor<?x4xf32>, tensor<4xf32>) -> tensor<f32>
+  %1 = nn.bce %z, %t, %w {from_logits = true} : (tensor<?x4xf32>, tensor<?x4xf32>, tensor<4xf32>) -> tensor<f32>
+  // CHECK: nn.bce {{.*}} {reduction = #nn<reduction none>} : (tensor<?x4xf32>, tensor<?x4xf32>, tensor<1x1xf32>) -> tensor<?x4xf32>
+  %2 = nn.bce %z, %t, %w1 {reduction = #nn<reduction none>} : (tensor<?x4xf32>, tensor<?x4xf32>, tensor<1x1xf32>) -> tensor<?x4xf32>
+  // CHECK: nn.bce {{.*}} {from_logits = true, reduction = #nn<reduction sum>} : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<f32>
+  %3 = nn.bce %z, %t {reduction = #nn<reduction sum>, from_logits = true} : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<f32>
+  return %0, %1, %2, %3 : tensor<f32>, tensor<f32>, tensor<?x4xf32>, tensor<f32>
+}
+
+// Inference with `none`: the batch stays `?` unless an operand pins it.
+// INFER-LABEL: func.func @infer_losses
+func.func @infer_losses(%p: tensor<?x?xf32>, %t: tensor<?x6xf32>, %x: tensor<?x?x7xf32>,
+                 %l: tensor<?x7xi64>, %l8: tensor<8x?xi64>, %w: tensor<5xf32>) {
+  // INFER: nn.mse {{.*}} -> tensor<?x6xf32>
+  %0 = nn.mse %p, %t {reduction = #nn<reduction none>} : (tensor<?x?xf32>, tensor<?x6xf32>) -> tensor<?x?xf32>
+  // INFER: nn.mse {{.*}} -> tensor<f32>
+  %1 = nn.mse %p, %t : (tensor<?x?xf32>, tensor<?x6xf32>) -> tensor<f32>
+  // INFER: nn.softmax_cross_entropy {{.*}} -> tensor<?x7xf32>
+  %2 = nn.softmax_cross_entropy %x, %l, %w {reduction = #nn<reduction none>} : (tensor<?x?x7xf32>, tensor<?x7xi64>, tensor<5xf32>) -> tensor<?x?xf32>
+  // INFER: nn.nll {{.*}} -> tensor<8x7xf32>
+  %3 = nn.nll %x, %l8 {reduction = #nn<reduction none>} : (tensor<?x?x7xf32>, tensor<8x?xi64>) -> tensor<?x?xf32>
+  // INFER: nn.bce {{.*}} -> tensor<?x6xf32>
+  %4 = nn.bce %p, %t {reduction = #nn<reduction none>} : (tensor<?x?xf32>, tensor<?x6xf32>) -> tensor<?x?xf32>
+  // INFER: nn.bce {{.*}} -> tensor<?x5xf32>
+  %5 = nn.bce %p, %p, %w {reduction = #nn<reduction none>} : (tensor<?x?xf32>, tensor<?x?xf32>, tensor<5xf32>) -> tensor<?x?xf32>
+  return
+}
