@@ -214,18 +214,21 @@ class NN_BinaryOp<string mnemonic, string fexpr, string iexpr,
       # " %a, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>\n```";
 }
 
-def NN_AddOp : NN_BinaryOp<"add", "a + b", "a + b", [Commutative],
+def NN_AddOp : NN_BinaryOp<"add", "a + b",
+    "static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b))", [Commutative],
                         "0.0", "0.0"> {
   let summary = "addition";
 }
-def NN_SubOp : NN_BinaryOp<"sub", "a - b", "a - b", [], "", "0.0"> {
+def NN_SubOp : NN_BinaryOp<"sub", "a - b",
+    "static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b))", [], "", "0.0"> {
   let summary = "subtraction";
 }
-def NN_MulOp : NN_BinaryOp<"mul", "a * b", "a * b", [Commutative],
+def NN_MulOp : NN_BinaryOp<"mul", "a * b",
+    "static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b))", [Commutative],
                         "1.0", "1.0"> {
   let summary = "multiplication";
 }
-def NN_DivOp : NN_BinaryOp<"div", "a / b", "b == 0 ? 0 : a / b", [], "",
+def NN_DivOp : NN_BinaryOp<"div", "a / b", "b == 0 ? 0 : b == -1 ? static_cast<int64_t>(0 - static_cast<uint64_t>(a)) : a / b", [], "",
                         "1.0"> {
   let summary = "division (integers truncate toward zero)";
 }

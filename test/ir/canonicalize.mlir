@@ -466,3 +466,21 @@ func.func @reduce_no_fold(%x: tensor<?x1x4xf32>)
   %3 = nn.reduce mean %x {axes = array<i64: 1>} : tensor<?x1x4xf32> -> tensor<3x1x4xf32>
   return %0, %1, %2, %3 : tensor<?x1x1xf32>, tensor<?x1x4xf32>, tensor<?x4xf32>, tensor<3x1x4xf32>
 }
+
+// -----
+
+// Integer folding wraps like two's complement instead of trapping:
+// INT64_MIN / -1 and INT64_MAX + 1 are the folder's edge cases.
+// CHECK-LABEL: func.func @fold_integer_overflow
+// CHECK-DAG: nn.constant dense<-9223372036854775808> : tensor<1xi64>
+// CHECK-NOT: nn.div
+// CHECK-NOT: nn.add
+func.func @fold_integer_overflow() -> (tensor<1xi64>, tensor<1xi64>) {
+  %min = nn.constant dense<-9223372036854775808> : tensor<1xi64>
+  %max = nn.constant dense<9223372036854775807> : tensor<1xi64>
+  %m1 = nn.constant dense<-1> : tensor<1xi64>
+  %one = nn.constant dense<1> : tensor<1xi64>
+  %0 = nn.div %min, %m1 : (tensor<1xi64>, tensor<1xi64>) -> tensor<1xi64>
+  %1 = nn.add %max, %one : (tensor<1xi64>, tensor<1xi64>) -> tensor<1xi64>
+  return %0, %1 : tensor<1xi64>, tensor<1xi64>
+}
