@@ -106,6 +106,7 @@ LogicalResult convertReshape(NodeContext &c) {
   }
   bool allowZero = c.getInt("allowzero", 0) != 0;
   SmallVector<int64_t> dims;
+  SmallVector<bool> copied(shape->size(), false);
   int inferred = -1;
   for (size_t i = 0; i < shape->size(); ++i) {
     int64_t d = (*shape)[i];
@@ -115,6 +116,7 @@ LogicalResult convertReshape(NodeContext &c) {
                       " is 0 but the input has no such dimension");
       }
       d = type.getDimSize(i);
+      copied[i] = true;
     } else if (d == -1) {
       if (inferred >= 0) {
         return c.fail("the shape has more than one -1");
@@ -127,25 +129,29 @@ LogicalResult convertReshape(NodeContext &c) {
     dims.push_back(d);
   }
   if (inferred >= 0) {
-    int64_t total = product(type.getShape());
-    int64_t known = 1;
-    bool isStatic = !ShapedType::isDynamic(total);
-    for (size_t i = 0; i < dims.size(); ++i) {
-      if (static_cast<int>(i) == inferred) {
+    // Dimensions copied by 0 appear on both sides and cancel, so a dynamic
+    // batch copied through still lets -1 be computed.
+    int64_t inRest = 1, outRest = 1;
+    bool isStatic = true;
+    for (int64_t i = 0; i < type.getRank(); ++i) {
+      if (i < static_cast<int64_t>(copied.size()) && copied[i]) {
         continue;
       }
-      if (ShapedType::isDynamic(dims[i])) {
-        isStatic = false;
-      } else {
-        known *= dims[i];
+      isStatic &= !type.isDynamicDim(i);
+      inRest *= type.isDynamicDim(i) ? 1 : type.getDimSize(i);
+    }
+    for (size_t i = 0; i < dims.size(); ++i) {
+      if (static_cast<int>(i) == inferred || copied[i]) {
+        continue;
       }
+      outRest *= dims[i];
     }
     if (isStatic) {
-      if (known == 0 || total % known != 0) {
-        return c.fail("cannot reshape " + Twine(total) +
+      if (outRest == 0 || inRest % outRest != 0) {
+        return c.fail("cannot reshape " + Twine(inRest) +
                       " elements with the -1 in the shape");
       }
-      dims[inferred] = total / known;
+      dims[inferred] = inRest / outRest;
     }
   }
   auto result = RankedTensorType::get(dims, type.getElementType());

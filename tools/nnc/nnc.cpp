@@ -10,6 +10,7 @@
 #include "ir/NNOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
@@ -39,6 +40,7 @@ int main(int argc, char **argv) {
   llvm::cl::opt<EmitKind> emit(
       "emit", llvm::cl::desc("What to emit"), llvm::cl::init(EmitKind::NN),
       llvm::cl::values(clEnumValN(EmitKind::NN, "nn", "the imported nn IR")));
+  registerAsmPrinterCLOptions(); // --mlir-print-debuginfo shows node locations
   llvm::cl::ParseCommandLineOptions(argc, argv, "nnc: neural-network compiler\n");
 
   MLIRContext context;
