@@ -14,9 +14,7 @@ using namespace mlir::nn;
 using namespace mlir::nn::onnx_import;
 
 namespace {
-RankedTensorType typeOf(Value v) {
-  return cast<RankedTensorType>(v.getType());
-}
+RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
 
 LogicalResult convertIdentity(NodeContext &c) {
   c.setOutput(0, c.input(0));
@@ -56,9 +54,9 @@ LogicalResult convertConstant(NodeContext &c) {
   } else {
     return c.fail("only value, value_float(s) and value_int(s) are supported");
   }
-  c.setOutput(0, c.g.op<ConstantOp>(
-                     {}, {NamedAttribute(StringAttr::get(ctx, "value"),
-                                         value)}));
+  c.setOutput(0,
+              c.g.op<ConstantOp>(
+                  {}, {NamedAttribute(StringAttr::get(ctx, "value"), value)}));
   return success();
 }
 
@@ -85,10 +83,10 @@ LogicalResult convertFlatten(NodeContext &c) {
   if (axis < 0) {
     axis += rank;
   }
-  auto result = RankedTensorType::get(
-      {product(type.getShape().take_front(axis)),
-       product(type.getShape().drop_front(axis))},
-      type.getElementType());
+  auto result =
+      RankedTensorType::get({product(type.getShape().take_front(axis)),
+                             product(type.getShape().drop_front(axis))},
+                            type.getElementType());
   c.setOutput(0, c.g.op<ReshapeOp>({c.input(0)}, {}, {result}));
   return success();
 }
@@ -180,13 +178,14 @@ LogicalResult convertConcat(NodeContext &c) {
       operands.push_back(c.input(i));
     }
   }
-  c.setOutput(0, c.g.op<ConcatOp>(operands,
-                                  {c.g.i64("axis", c.getInt("axis", 0))}));
+  c.setOutput(
+      0, c.g.op<ConcatOp>(operands, {c.g.i64("axis", c.getInt("axis", 0))}));
   return success();
 }
 
 /// Axes from the attribute (before opset 13) or the constant input 1.
-LogicalResult getAxes(NodeContext &c, std::optional<std::vector<int64_t>> &axes) {
+LogicalResult getAxes(NodeContext &c,
+                      std::optional<std::vector<int64_t>> &axes) {
   if (c.opset < 13) {
     axes = c.getInts("axes");
     return success();
@@ -237,10 +236,10 @@ LogicalResult convertGather(NodeContext &c) {
 
 LogicalResult convertCast(NodeContext &c) {
   int64_t to = c.getInt("to", 0);
-  Type element = convertElementType(&c.g.getContext(), static_cast<int32_t>(to));
+  Type element =
+      convertElementType(&c.g.getContext(), static_cast<int32_t>(to));
   if (!element) {
-    return c.fail("cast to ONNX data type " + Twine(to) +
-                  " is not supported");
+    return c.fail("cast to ONNX data type " + Twine(to) + " is not supported");
   }
   RankedTensorType type = typeOf(c.input(0));
   if (type.getElementType() == element) {

@@ -13,21 +13,18 @@ using namespace mlir::nn;
 using namespace mlir::nn::onnx_import;
 
 namespace {
-template <typename OpTy>
-LogicalResult unary(NodeContext &c) {
+template <typename OpTy> LogicalResult unary(NodeContext &c) {
   c.setOutput(0, c.g.op<OpTy>({c.input(0)}));
   return success();
 }
 
-template <typename OpTy>
-LogicalResult binary(NodeContext &c) {
+template <typename OpTy> LogicalResult binary(NodeContext &c) {
   c.setOutput(0, c.g.op<OpTy>({c.input(0), c.input(1)}));
   return success();
 }
 
 /// Sum/Max/Min take one or more inputs: ((a op b) op c) ...
-template <typename OpTy>
-LogicalResult variadic(NodeContext &c) {
+template <typename OpTy> LogicalResult variadic(NodeContext &c) {
   if (c.numInputs() < 1 || !c.hasInput(0)) {
     return c.fail("needs at least one input");
   }
@@ -39,8 +36,7 @@ LogicalResult variadic(NodeContext &c) {
   return success();
 }
 
-template <CmpPredicate predicate>
-LogicalResult compare(NodeContext &c) {
+template <CmpPredicate predicate> LogicalResult compare(NodeContext &c) {
   MLIRContext *ctx = &c.g.getContext();
   c.setOutput(0, c.g.op<CmpOp>(
                      {c.input(0), c.input(1)},
@@ -102,6 +98,20 @@ LogicalResult convertClip(NodeContext &c) {
   return success();
 }
 
+/// Pow allows an exponent of another (e.g. integer) type; nn.pow takes the
+/// base's element type for both.
+LogicalResult convertPow(NodeContext &c) {
+  Value base = c.input(0), exponent = c.input(1);
+  auto baseType = cast<RankedTensorType>(base.getType());
+  auto expType = cast<RankedTensorType>(exponent.getType());
+  if (expType.getElementType() != baseType.getElementType()) {
+    exponent = c.g.op<CastOp>({exponent}, {},
+                              {expType.clone(baseType.getElementType())});
+  }
+  c.setOutput(0, c.g.op<PowOp>({base, exponent}));
+  return success();
+}
+
 LogicalResult convertWhere(NodeContext &c) {
   c.setOutput(0, c.g.op<SelectOp>({c.input(0), c.input(1), c.input(2)}));
   return success();
@@ -113,7 +123,7 @@ void mlir::nn::onnx_import::addElementwiseConverters(ConverterTable &table) {
   table["Sub"] = binary<SubOp>;
   table["Mul"] = binary<MulOp>;
   table["Div"] = binary<DivOp>;
-  table["Pow"] = binary<PowOp>;
+  table["Pow"] = convertPow;
   table["Sum"] = variadic<AddOp>;
   table["Max"] = variadic<MaxOp>;
   table["Min"] = variadic<MinOp>;

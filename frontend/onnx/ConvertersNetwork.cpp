@@ -39,9 +39,8 @@ LogicalResult addWindowAttrs(NodeContext &c, Value input,
     attrs.push_back(c.g.i64s("strides", strides));
   }
   if (c.attr("dilations")) {
-    if (!withDilations && llvm::any_of(dilations, [](int64_t d) {
-          return d != 1;
-        })) {
+    if (!withDilations &&
+        llvm::any_of(dilations, [](int64_t d) { return d != 1; })) {
       return c.fail("dilations other than 1 are not supported here");
     }
     if (withDilations) {
@@ -133,8 +132,7 @@ LogicalResult convertConv(NodeContext &c) {
   return success();
 }
 
-template <typename OpTy, bool isMax>
-LogicalResult convertPool(NodeContext &c) {
+template <typename OpTy, bool isMax> LogicalResult convertPool(NodeContext &c) {
   std::optional<std::vector<int64_t>> kernel = c.getInts("kernel_shape");
   if (!kernel) {
     return c.fail("the kernel_shape attribute is required");
@@ -153,8 +151,7 @@ LogicalResult convertPool(NodeContext &c) {
   return success();
 }
 
-template <typename OpTy>
-LogicalResult convertGlobalPool(NodeContext &c) {
+template <typename OpTy> LogicalResult convertGlobalPool(NodeContext &c) {
   c.setOutput(0, c.g.op<OpTy>({c.input(0)}));
   return success();
 }
@@ -176,8 +173,7 @@ LogicalResult convertBatchNorm(NodeContext &c) {
 /// Softmax/LogSoftmax. From opset 13 along one axis (default -1); before,
 /// the input is coerced to 2-D [prod(d[:axis]), prod(d[axis:])] (default
 /// axis 1) and normalized along the second dimension.
-template <typename OpTy>
-LogicalResult convertSoftmax(NodeContext &c) {
+template <typename OpTy> LogicalResult convertSoftmax(NodeContext &c) {
   Value input = c.input(0);
   ArrayRef<int64_t> shape = shapeOf(input);
   int64_t rank = shape.size();

@@ -66,8 +66,9 @@ Type mlir::nn::onnx_import::convertElementType(MLIRContext *ctx,
   }
 }
 
-ElementsAttr mlir::nn::onnx_import::convertTensor(
-    MLIRContext *ctx, const onnx::TensorProto &tensor) {
+ElementsAttr
+mlir::nn::onnx_import::convertTensor(MLIRContext *ctx,
+                                     const onnx::TensorProto &tensor) {
   Type element = convertElementType(ctx, tensor.data_type());
   auto type = RankedTensorType::get(
       SmallVector<int64_t>(tensor.dims().begin(), tensor.dims().end()),
@@ -243,8 +244,8 @@ std::string findUnsupported(const onnx::GraphProto &graph, int64_t opset) {
     }
     list += (count++ ? ", " : "") + std::string("node '") + node.name() +
             "' (" + node.op_type() + ", domain '" +
-            (node.domain().empty() ? "ai.onnx" : node.domain()) +
-            "', opset " + std::to_string(opset) + ")";
+            (node.domain().empty() ? "ai.onnx" : node.domain()) + "', opset " +
+            std::to_string(opset) + ")";
   }
   if (count == 0) {
     return "";
@@ -299,16 +300,16 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
                           ? dim.dim_value()
                           : ShapedType::kDynamic);
     }
-    g.setLocation(NameLoc::get(StringAttr::get(&context, input.name()),
-                               fileLoc));
+    g.setLocation(
+        NameLoc::get(StringAttr::get(&context, input.name()), fileLoc));
     values[input.name()] = g.input(input.name(), shape, element);
   }
   for (const auto &init : graph.initializer()) {
-    g.setLocation(NameLoc::get(StringAttr::get(&context, init.name()),
-                               fileLoc));
-    Value v = g.op<ConstantOp>(
-        {}, {NamedAttribute(StringAttr::get(&context, "value"),
-                            convertTensor(&context, init))});
+    g.setLocation(
+        NameLoc::get(StringAttr::get(&context, init.name()), fileLoc));
+    Value v =
+        g.op<ConstantOp>({}, {NamedAttribute(StringAttr::get(&context, "value"),
+                                             convertTensor(&context, init))});
     values[init.name()] = v;
     constants[init.name()] = &init;
   }
@@ -320,9 +321,8 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
                            : node.name();
     ++index;
     g.setLocation(FusedLoc::get(
-        &context,
-        {NameLoc::get(StringAttr::get(&context, name), fileLoc),
-         NameLoc::get(StringAttr::get(&context, node.op_type()))}));
+        &context, {NameLoc::get(StringAttr::get(&context, name), fileLoc),
+                   NameLoc::get(StringAttr::get(&context, node.op_type()))}));
     NodeContext ctx(g, node, opset, values, constants);
     for (int i = 0; i < node.input_size(); ++i) {
       if (ctx.hasInput(i) && !ctx.input(i)) {
@@ -343,8 +343,8 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
     }
     for (int i = 0; i < node.output_size(); ++i) {
       if (ctx.outputUsed(i) && !values.lookup(node.output(i))) {
-        return fail(describeNode(node, opset) + ": output " + Twine(i) +
-                    " ('" + node.output(i) + "') is not supported");
+        return fail(describeNode(node, opset) + ": output " + Twine(i) + " ('" +
+                    node.output(i) + "') is not supported");
       }
     }
   }
@@ -361,9 +361,9 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
   return module;
 }
 
-FailureOr<OwningOpRef<ModuleOp>>
-mlir::nn::importOnnxFile(MLIRContext &context, StringRef path,
-                         std::string &error) {
+FailureOr<OwningOpRef<ModuleOp>> mlir::nn::importOnnxFile(MLIRContext &context,
+                                                          StringRef path,
+                                                          std::string &error) {
   onnx::ModelProto model;
   if (failed(onnx_import::loadModel(path, model, error))) {
     return failure();

@@ -198,8 +198,8 @@ std::string mlir::nn::onnx_import::describeNode(const onnx::NodeProto &node,
                                                 int64_t opset) {
   std::string name =
       node.name().empty() ? "unnamed node" : "node '" + node.name() + "'";
-  return name + " (" + node.op_type() + ", opset " +
-         std::to_string(opset) + ")";
+  return name + " (" + node.op_type() + ", opset " + std::to_string(opset) +
+         ")";
 }
 
 LogicalResult mlir::nn::onnx_import::loadModel(llvm::StringRef path,
@@ -259,8 +259,8 @@ LogicalResult mlir::nn::onnx_import::loadModel(llvm::StringRef path,
     for (const auto &attr : node.attribute()) {
       std::string message;
       if (attr.has_t() && failed(validateTensor(attr.t(), message))) {
-        return fail(describeNode(node, *opset) + ": attribute '" +
-                    attr.name() + "': " + message);
+        return fail(describeNode(node, *opset) + ": attribute '" + attr.name() +
+                    "': " + message);
       }
     }
     for (const std::string &input : node.input()) {

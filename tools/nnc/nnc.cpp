@@ -31,9 +31,8 @@ int reportError(const llvm::Twine &message) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
-                                       llvm::cl::desc("<model.onnx>"),
-                                       llvm::cl::Required);
+  llvm::cl::opt<std::string> inputFile(
+      llvm::cl::Positional, llvm::cl::desc("<model.onnx>"), llvm::cl::Required);
   llvm::cl::opt<std::string> outputFile(
       "o", llvm::cl::desc("Output file (default: stdout)"),
       llvm::cl::value_desc("file"), llvm::cl::init("-"));
@@ -41,7 +40,8 @@ int main(int argc, char **argv) {
       "emit", llvm::cl::desc("What to emit"), llvm::cl::init(EmitKind::NN),
       llvm::cl::values(clEnumValN(EmitKind::NN, "nn", "the imported nn IR")));
   registerAsmPrinterCLOptions(); // --mlir-print-debuginfo shows node locations
-  llvm::cl::ParseCommandLineOptions(argc, argv, "nnc: neural-network compiler\n");
+  llvm::cl::ParseCommandLineOptions(argc, argv,
+                                    "nnc: neural-network compiler\n");
 
   MLIRContext context;
   context.loadDialect<nn::NNDialect, func::FuncDialect>();
