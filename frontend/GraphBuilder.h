@@ -44,6 +44,9 @@ public:
   /// Names the ops created next (their location); e.g. the layer name.
   void setName(StringRef name);
 
+  /// Sets the location of the ops created next (e.g. an ONNX node's).
+  void setLocation(Location loc) { location = loc; }
+
   /// Creates an op of type `OpTy` from operands and attributes. Result types
   /// are inferred when the op supports it, else taken from `resultTypes`.
   /// Returns the first result, or a null Value after an error.
@@ -75,6 +78,9 @@ public:
   /// (now or earlier) returns failure and `error()` says what went wrong.
   FailureOr<OwningOpRef<ModuleOp>> finish(ValueRange outputs);
 
+  /// The context ops are created in.
+  MLIRContext &getContext() const { return context; }
+
   /// The first error message, empty if none.
   StringRef error() const { return firstError; }
 
@@ -94,6 +100,9 @@ private:
                                   SmallVectorImpl<Type> &types) {
     if constexpr (OpTy::template hasTrait<InferTypeOpInterface::Trait>()) {
       typename OpTy::Properties props;
+      // Absent default-valued attributes must read as their defaults.
+      OperationName(OpTy::getOperationName(), ctx)
+          .populateDefaultProperties(OpaqueProperties(&props));
       auto emitError = [&]() { return mlir::emitError(loc); };
       if (failed(OpTy::setPropertiesFromAttr(props, attrs, emitError))) {
         return failure();

@@ -18,3 +18,13 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%nn-opt", os.path.join(tool_dir, "nn-opt")))
 config.substitutions.append(("%nn_src_root", config.nn_src_root))
 config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
+config.substitutions.append(("%nnc", os.path.join(tool_dir, "nnc")))
+
+# The ONNX backend test data (Debian's libonnx-testdata); tests that import
+# it say `REQUIRES: onnx-testdata`.
+onnx_data = "/usr/share/libonnx-testdata/data"
+config.substitutions.append(("%onnx_data", onnx_data))
+if os.path.isdir(onnx_data):
+    config.available_features.add("onnx-testdata")
+# Python with the onnx package, to write malformed models on the fly.
+config.substitutions.append(("%python", "/usr/bin/python3"))

@@ -1,0 +1,157 @@
+//===- ConvertersElementwise.cpp - ONNX elementwise ops → nn ----*- C++ -*-===//
+//
+// Unary and (broadcasting) binary math, activations with their ONNX default
+// attributes, comparisons, logic and Where. Variadic Sum/Max/Min fold
+// pairwise left to right.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/onnx/Converters.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+using namespace mlir::nn::onnx_import;
+
+namespace {
+template <typename OpTy> LogicalResult unary(NodeContext &c) {
+  c.setOutput(0, c.g.op<OpTy>({c.input(0)}));
+  return success();
+}
+
+template <typename OpTy> LogicalResult binary(NodeContext &c) {
+  c.setOutput(0, c.g.op<OpTy>({c.input(0), c.input(1)}));
+  return success();
+}
+
+/// Sum/Max/Min take one or more inputs: ((a op b) op c) ...
+template <typename OpTy> LogicalResult variadic(NodeContext &c) {
+  if (c.numInputs() < 1 || !c.hasInput(0)) {
+    return c.fail("needs at least one input");
+  }
+  Value acc = c.input(0);
+  for (int i = 1; i < c.numInputs(); ++i) {
+    acc = c.g.op<OpTy>({acc, c.input(i)});
+  }
+  c.setOutput(0, acc);
+  return success();
+}
+
+template <CmpPredicate predicate> LogicalResult compare(NodeContext &c) {
+  MLIRContext *ctx = &c.g.getContext();
+  c.setOutput(0, c.g.op<CmpOp>(
+                     {c.input(0), c.input(1)},
+                     {NamedAttribute(StringAttr::get(ctx, "predicate"),
+                                     CmpPredicateAttr::get(ctx, predicate))}));
+  return success();
+}
+
+/// Unary op with float attributes copied when present (defaults match ONNX).
+template <typename OpTy>
+LogicalResult withFloatAttrs(NodeContext &c,
+                             std::initializer_list<const char *> names) {
+  SmallVector<NamedAttribute> attrs;
+  for (const char *name : names) {
+    if (c.attr(name)) {
+      attrs.push_back(c.g.f64(name, c.getFloat(name, 0.0)));
+    }
+  }
+  c.setOutput(0, c.g.op<OpTy>({c.input(0)}, attrs));
+  return success();
+}
+
+LogicalResult convertLeakyRelu(NodeContext &c) {
+  return withFloatAttrs<LeakyReluOp>(c, {"alpha"});
+}
+LogicalResult convertElu(NodeContext &c) {
+  return withFloatAttrs<EluOp>(c, {"alpha"});
+}
+LogicalResult convertSelu(NodeContext &c) {
+  return withFloatAttrs<SeluOp>(c, {"alpha", "gamma"});
+}
+
+/// Clip: bounds are attributes before opset 11, optional constant inputs
+/// from 11 on.
+LogicalResult convertClip(NodeContext &c) {
+  SmallVector<NamedAttribute> attrs;
+  if (c.opset < 11) {
+    if (c.attr("min")) {
+      attrs.push_back(c.g.f64("min", c.getFloat("min", 0.0)));
+    }
+    if (c.attr("max")) {
+      attrs.push_back(c.g.f64("max", c.getFloat("max", 0.0)));
+    }
+  } else {
+    const char *names[] = {"min", "max"};
+    for (int i = 1; i <= 2; ++i) {
+      if (!c.hasInput(i)) {
+        continue;
+      }
+      std::optional<double> bound = c.constantScalar(i);
+      if (!bound) {
+        return c.fail(Twine("the '") + names[i - 1] +
+                      "' input must be a constant scalar");
+      }
+      attrs.push_back(c.g.f64(names[i - 1], *bound));
+    }
+  }
+  c.setOutput(0, c.g.op<ClampOp>({c.input(0)}, attrs));
+  return success();
+}
+
+/// Pow allows an exponent of another (e.g. integer) type; nn.pow takes the
+/// base's element type for both.
+LogicalResult convertPow(NodeContext &c) {
+  Value base = c.input(0), exponent = c.input(1);
+  auto baseType = cast<RankedTensorType>(base.getType());
+  auto expType = cast<RankedTensorType>(exponent.getType());
+  if (expType.getElementType() != baseType.getElementType()) {
+    exponent = c.g.op<CastOp>({exponent}, {},
+                              {expType.clone(baseType.getElementType())});
+  }
+  c.setOutput(0, c.g.op<PowOp>({base, exponent}));
+  return success();
+}
+
+LogicalResult convertWhere(NodeContext &c) {
+  c.setOutput(0, c.g.op<SelectOp>({c.input(0), c.input(1), c.input(2)}));
+  return success();
+}
+} // namespace
+
+void mlir::nn::onnx_import::addElementwiseConverters(ConverterTable &table) {
+  table["Add"] = binary<AddOp>;
+  table["Sub"] = binary<SubOp>;
+  table["Mul"] = binary<MulOp>;
+  table["Div"] = binary<DivOp>;
+  table["Pow"] = convertPow;
+  table["Sum"] = variadic<AddOp>;
+  table["Max"] = variadic<MaxOp>;
+  table["Min"] = variadic<MinOp>;
+  table["Relu"] = unary<ReluOp>;
+  table["Sigmoid"] = unary<SigmoidOp>;
+  table["Tanh"] = unary<TanhOp>;
+  table["Exp"] = unary<ExpOp>;
+  table["Log"] = unary<LogOp>;
+  table["Sqrt"] = unary<SqrtOp>;
+  table["Neg"] = unary<NegOp>;
+  table["Abs"] = unary<AbsOp>;
+  table["Erf"] = unary<ErfOp>;
+  table["Reciprocal"] = unary<ReciprocalOp>;
+  table["Floor"] = unary<FloorOp>;
+  table["Ceil"] = unary<CeilOp>;
+  table["Softplus"] = unary<SoftplusOp>;
+  table["LeakyRelu"] = convertLeakyRelu;
+  table["Elu"] = convertElu;
+  table["Selu"] = convertSelu;
+  table["Clip"] = convertClip;
+  table["Equal"] = compare<CmpPredicate::eq>;
+  table["Less"] = compare<CmpPredicate::lt>;
+  table["LessOrEqual"] = compare<CmpPredicate::le>;
+  table["Greater"] = compare<CmpPredicate::gt>;
+  table["GreaterOrEqual"] = compare<CmpPredicate::ge>;
+  table["Not"] = unary<NotOp>;
+  table["And"] = binary<AndOp>;
+  table["Or"] = binary<OrOp>;
+  table["Xor"] = binary<XorOp>;
+  table["Where"] = convertWhere;
+}

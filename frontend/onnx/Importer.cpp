@@ -1,0 +1,372 @@
+//===- Importer.cpp - ONNX model → nn module --------------------*- C++ -*-===//
+//
+// Drives the conversion: checks every node against the converter table first
+// (all unsupported nodes in one message, no partial output), then creates the
+// function arguments, the initializer constants and the ops node by node.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/onnx/Importer.h"
+#include "frontend/onnx/Converters.h"
+#include "frontend/onnx/ModelLoader.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::nn;
+using namespace mlir::nn::onnx_import;
+
+namespace {
+/// Tensors of at most this many elements are imported as `dense<...>`.
+constexpr int64_t kMaxDenseElements = 16;
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Types and tensors
+//===----------------------------------------------------------------------===//
+
+Type mlir::nn::onnx_import::convertElementType(MLIRContext *ctx,
+                                               int32_t dataType) {
+  using onnx::TensorProto;
+  Builder b(ctx);
+  switch (dataType) {
+  case TensorProto::FLOAT:
+    return b.getF32Type();
+  case TensorProto::DOUBLE:
+    return b.getF64Type();
+  case TensorProto::FLOAT16:
+    return b.getF16Type();
+  case TensorProto::BFLOAT16:
+    return b.getBF16Type();
+  case TensorProto::BOOL:
+    return b.getI1Type();
+  case TensorProto::INT8:
+    return b.getI8Type();
+  case TensorProto::INT16:
+    return b.getI16Type();
+  case TensorProto::INT32:
+    return b.getI32Type();
+  case TensorProto::INT64:
+    return b.getI64Type();
+  case TensorProto::UINT8:
+    return b.getIntegerType(8, /*isSigned=*/false);
+  case TensorProto::UINT16:
+    return b.getIntegerType(16, /*isSigned=*/false);
+  case TensorProto::UINT32:
+    return b.getIntegerType(32, /*isSigned=*/false);
+  case TensorProto::UINT64:
+    return b.getIntegerType(64, /*isSigned=*/false);
+  default:
+    return {};
+  }
+}
+
+ElementsAttr
+mlir::nn::onnx_import::convertTensor(MLIRContext *ctx,
+                                     const onnx::TensorProto &tensor) {
+  Type element = convertElementType(ctx, tensor.data_type());
+  auto type = RankedTensorType::get(
+      SmallVector<int64_t>(tensor.dims().begin(), tensor.dims().end()),
+      element);
+  std::string bytes = tensorBytes(tensor);
+  if (element.isInteger(1)) {
+    SmallVector<bool> bits;
+    for (char c : bytes) {
+      bits.push_back(c != 0);
+    }
+    return DenseElementsAttr::get(type, ArrayRef<bool>(bits));
+  }
+  if (tensorVolume(tensor) <= kMaxDenseElements) {
+    return DenseElementsAttr::getFromRawBuffer(
+        type, ArrayRef<char>(bytes.data(), bytes.size()));
+  }
+  // Blobs keep large weights out of the textual IR's attribute syntax.
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+      ArrayRef<char>(bytes.data(), bytes.size()), alignof(uint64_t));
+  std::string key = tensor.name().empty() ? "tensor" : tensor.name();
+  return DenseResourceElementsAttr::get(type, key, std::move(blob));
+}
+
+//===----------------------------------------------------------------------===//
+// NodeContext
+//===----------------------------------------------------------------------===//
+
+Value NodeContext::input(int i) const {
+  if (!hasInput(i)) {
+    return {};
+  }
+  return values.lookup(node.input(i));
+}
+
+const onnx::TensorProto *NodeContext::constantInput(int i) const {
+  if (!hasInput(i)) {
+    return nullptr;
+  }
+  return constants.lookup(node.input(i));
+}
+
+std::optional<std::vector<int64_t>> NodeContext::constantInts(int i) const {
+  const onnx::TensorProto *t = constantInput(i);
+  if (!t) {
+    return std::nullopt;
+  }
+  std::string bytes = tensorBytes(*t);
+  std::vector<int64_t> result;
+  if (t->data_type() == onnx::TensorProto::INT64) {
+    for (size_t k = 0; k + 8 <= bytes.size(); k += 8) {
+      int64_t v;
+      std::memcpy(&v, bytes.data() + k, 8);
+      result.push_back(v);
+    }
+  } else if (t->data_type() == onnx::TensorProto::INT32) {
+    for (size_t k = 0; k + 4 <= bytes.size(); k += 4) {
+      int32_t v;
+      std::memcpy(&v, bytes.data() + k, 4);
+      result.push_back(v);
+    }
+  } else {
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::optional<double> NodeContext::constantScalar(int i) const {
+  const onnx::TensorProto *t = constantInput(i);
+  if (!t || tensorVolume(*t) != 1) {
+    return std::nullopt;
+  }
+  std::string bytes = tensorBytes(*t);
+  switch (t->data_type()) {
+  case onnx::TensorProto::FLOAT: {
+    float v;
+    std::memcpy(&v, bytes.data(), 4);
+    return v;
+  }
+  case onnx::TensorProto::DOUBLE: {
+    double v;
+    std::memcpy(&v, bytes.data(), 8);
+    return v;
+  }
+  default: {
+    auto ints = constantInts(i);
+    if (ints && ints->size() == 1) {
+      return static_cast<double>((*ints)[0]);
+    }
+    return std::nullopt;
+  }
+  }
+}
+
+const onnx::AttributeProto *NodeContext::attr(llvm::StringRef name) const {
+  for (const auto &a : node.attribute()) {
+    if (a.name() == name) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+int64_t NodeContext::getInt(llvm::StringRef name, int64_t dflt) const {
+  const onnx::AttributeProto *a = attr(name);
+  return a ? a->i() : dflt;
+}
+
+double NodeContext::getFloat(llvm::StringRef name, double dflt) const {
+  const onnx::AttributeProto *a = attr(name);
+  return a ? a->f() : dflt;
+}
+
+std::string NodeContext::getString(llvm::StringRef name,
+                                   llvm::StringRef dflt) const {
+  const onnx::AttributeProto *a = attr(name);
+  return a ? a->s() : dflt.str();
+}
+
+std::optional<std::vector<int64_t>>
+NodeContext::getInts(llvm::StringRef name) const {
+  const onnx::AttributeProto *a = attr(name);
+  if (!a) {
+    return std::nullopt;
+  }
+  return std::vector<int64_t>(a->ints().begin(), a->ints().end());
+}
+
+void NodeContext::setOutput(int i, Value value) {
+  if (outputUsed(i)) {
+    values[node.output(i)] = value;
+  }
+}
+
+LogicalResult NodeContext::fail(const llvm::Twine &message) {
+  if (error.empty()) {
+    error = message.str();
+  }
+  return failure();
+}
+
+//===----------------------------------------------------------------------===//
+// The table
+//===----------------------------------------------------------------------===//
+
+const ConverterTable &mlir::nn::onnx_import::converterTable() {
+  static const ConverterTable table = [] {
+    ConverterTable t;
+    addElementwiseConverters(t);
+    addNetworkConverters(t);
+    addDataMovementConverters(t);
+    return t;
+  }();
+  return table;
+}
+
+//===----------------------------------------------------------------------===//
+// Import
+//===----------------------------------------------------------------------===//
+
+namespace {
+bool isDefaultDomain(const std::string &domain) {
+  return domain.empty() || domain == "ai.onnx";
+}
+
+/// Lists every node the table cannot convert, or "" if there is none.
+std::string findUnsupported(const onnx::GraphProto &graph, int64_t opset) {
+  std::string list;
+  int count = 0;
+  for (const auto &node : graph.node()) {
+    if (isDefaultDomain(node.domain()) &&
+        converterTable().count(node.op_type())) {
+      continue;
+    }
+    list += (count++ ? ", " : "") + std::string("node '") + node.name() +
+            "' (" + node.op_type() + ", domain '" +
+            (node.domain().empty() ? "ai.onnx" : node.domain()) + "', opset " +
+            std::to_string(opset) + ")";
+  }
+  if (count == 0) {
+    return "";
+  }
+  return std::to_string(count) + " unsupported node" + (count > 1 ? "s" : "") +
+         ": " + list;
+}
+} // namespace
+
+FailureOr<OwningOpRef<ModuleOp>>
+mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
+                          StringRef fileName, std::string &error) {
+  auto fail = [&](const Twine &message) {
+    error = (fileName + ": " + message).str();
+    return failure();
+  };
+  const onnx::GraphProto &graph = model.graph();
+  int64_t opset = defaultOpset(model).value_or(0);
+  std::string unsupported = findUnsupported(graph, opset);
+  if (!unsupported.empty()) {
+    return fail(unsupported);
+  }
+
+  GraphBuilder g(context, "main");
+  Location fileLoc = FileLineColLoc::get(&context, fileName, 0, 0);
+  llvm::StringMap<Value> values;
+  llvm::StringMap<const onnx::TensorProto *> constants;
+
+  llvm::StringSet<> initializerNames;
+  for (const auto &init : graph.initializer()) {
+    initializerNames.insert(init.name());
+  }
+  for (const auto &input : graph.input()) {
+    if (initializerNames.contains(input.name())) {
+      continue;
+    }
+    if (!input.type().has_tensor_type() ||
+        !input.type().tensor_type().has_shape()) {
+      return fail("graph input '" + input.name() +
+                  "' is not a tensor of known rank");
+    }
+    const auto &tensorType = input.type().tensor_type();
+    Type element = convertElementType(&context, tensorType.elem_type());
+    if (!element) {
+      return fail("graph input '" + input.name() +
+                  "' has unsupported element type " +
+                  Twine(tensorType.elem_type()));
+    }
+    SmallVector<int64_t> shape;
+    for (const auto &dim : tensorType.shape().dim()) {
+      shape.push_back(dim.has_dim_value() && dim.dim_value() >= 0
+                          ? dim.dim_value()
+                          : ShapedType::kDynamic);
+    }
+    g.setLocation(
+        NameLoc::get(StringAttr::get(&context, input.name()), fileLoc));
+    values[input.name()] = g.input(input.name(), shape, element);
+  }
+  for (const auto &init : graph.initializer()) {
+    g.setLocation(
+        NameLoc::get(StringAttr::get(&context, init.name()), fileLoc));
+    Value v =
+        g.op<ConstantOp>({}, {NamedAttribute(StringAttr::get(&context, "value"),
+                                             convertTensor(&context, init))});
+    values[init.name()] = v;
+    constants[init.name()] = &init;
+  }
+
+  int index = 0;
+  for (const auto &node : graph.node()) {
+    std::string name = node.name().empty()
+                           ? node.op_type() + "_" + std::to_string(index)
+                           : node.name();
+    ++index;
+    g.setLocation(FusedLoc::get(
+        &context, {NameLoc::get(StringAttr::get(&context, name), fileLoc),
+                   NameLoc::get(StringAttr::get(&context, node.op_type()))}));
+    NodeContext ctx(g, node, opset, values, constants);
+    for (int i = 0; i < node.input_size(); ++i) {
+      if (ctx.hasInput(i) && !ctx.input(i)) {
+        return fail(describeNode(node, opset) + ": input '" + node.input(i) +
+                    "' is not a tensor value");
+      }
+    }
+    if (node.op_type() == "Constant") {
+      // Remembered so that shape/axes inputs can be read at import time.
+      if (const onnx::AttributeProto *a = ctx.attr("value")) {
+        constants[node.output(0)] = &a->t();
+      }
+    }
+    LogicalResult converted = converterTable().lookup(node.op_type())(ctx);
+    if (failed(converted) || !g.error().empty()) {
+      std::string why = !ctx.error.empty() ? ctx.error : g.error().str();
+      return fail(describeNode(node, opset) + ": " + why);
+    }
+    for (int i = 0; i < node.output_size(); ++i) {
+      if (ctx.outputUsed(i) && !values.lookup(node.output(i))) {
+        return fail(describeNode(node, opset) + ": output " + Twine(i) + " ('" +
+                    node.output(i) + "') is not supported");
+      }
+    }
+  }
+
+  SmallVector<Value> outputs;
+  for (const auto &output : graph.output()) {
+    outputs.push_back(values.lookup(output.name()));
+  }
+  g.setLocation(fileLoc);
+  FailureOr<OwningOpRef<ModuleOp>> module = g.finish(outputs);
+  if (failed(module)) {
+    return fail(g.error());
+  }
+  return module;
+}
+
+FailureOr<OwningOpRef<ModuleOp>> mlir::nn::importOnnxFile(MLIRContext &context,
+                                                          StringRef path,
+                                                          std::string &error) {
+  onnx::ModelProto model;
+  if (failed(onnx_import::loadModel(path, model, error))) {
+    return failure();
+  }
+  return importOnnxModel(context, model, path, error);
+}

@@ -1,0 +1,285 @@
+//===- ModelLoader.cpp - read and validate ONNX files -----------*- C++ -*-===//
+//
+// File → validated `onnx::ModelProto`. Every check reports one message that
+// names the file and, where one is at fault, the node.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/onnx/ModelLoader.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <cstring>
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::nn::onnx_import;
+
+namespace {
+constexpr uint64_t kMaxFileSize = uint64_t(2) << 30; // protobuf's 2 GiB limit
+
+/// True if `dataType`'s values live in `int32_data` when not raw.
+bool storedAsInt32(int32_t dataType) {
+  using onnx::TensorProto;
+  switch (dataType) {
+  case TensorProto::INT32:
+  case TensorProto::INT16:
+  case TensorProto::INT8:
+  case TensorProto::UINT16:
+  case TensorProto::UINT8:
+  case TensorProto::BOOL:
+  case TensorProto::FLOAT16:
+  case TensorProto::BFLOAT16:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// Number of values in the typed field that holds `tensor`'s data.
+int64_t typedFieldSize(const onnx::TensorProto &tensor) {
+  using onnx::TensorProto;
+  switch (tensor.data_type()) {
+  case TensorProto::FLOAT:
+    return tensor.float_data_size();
+  case TensorProto::DOUBLE:
+    return tensor.double_data_size();
+  case TensorProto::INT64:
+    return tensor.int64_data_size();
+  case TensorProto::UINT32:
+  case TensorProto::UINT64:
+    return tensor.uint64_data_size();
+  default:
+    return storedAsInt32(tensor.data_type()) ? tensor.int32_data_size() : 0;
+  }
+}
+
+template <typename T, typename Field>
+void appendAs(std::string &out, const Field &values) {
+  for (auto v : values) {
+    T narrowed = static_cast<T>(v);
+    out.append(reinterpret_cast<const char *>(&narrowed), sizeof(T));
+  }
+}
+} // namespace
+
+int64_t mlir::nn::onnx_import::elementSize(int32_t dataType) {
+  using onnx::TensorProto;
+  switch (dataType) {
+  case TensorProto::BOOL:
+  case TensorProto::INT8:
+  case TensorProto::UINT8:
+    return 1;
+  case TensorProto::INT16:
+  case TensorProto::UINT16:
+  case TensorProto::FLOAT16:
+  case TensorProto::BFLOAT16:
+    return 2;
+  case TensorProto::INT32:
+  case TensorProto::UINT32:
+  case TensorProto::FLOAT:
+    return 4;
+  case TensorProto::INT64:
+  case TensorProto::UINT64:
+  case TensorProto::DOUBLE:
+    return 8;
+  default:
+    return 0;
+  }
+}
+
+int64_t mlir::nn::onnx_import::tensorVolume(const onnx::TensorProto &tensor) {
+  int64_t volume = 1;
+  for (int64_t d : tensor.dims()) {
+    volume *= d;
+  }
+  return volume;
+}
+
+LogicalResult
+mlir::nn::onnx_import::validateTensor(const onnx::TensorProto &tensor,
+                                      std::string &error) {
+  std::string name = "tensor '" + tensor.name() + "'";
+  int64_t size = elementSize(tensor.data_type());
+  if (size == 0) {
+    error = name + " has unsupported data type " +
+            std::to_string(tensor.data_type());
+    return failure();
+  }
+  if (tensor.data_location() == onnx::TensorProto::EXTERNAL ||
+      tensor.external_data_size() > 0) {
+    error = name + " uses external data, which is not supported";
+    return failure();
+  }
+  int64_t volume = 1;
+  for (int64_t d : tensor.dims()) {
+    if (d < 0) {
+      error = name + " has a negative dimension " + std::to_string(d);
+      return failure();
+    }
+    if (d != 0 && volume > std::numeric_limits<int64_t>::max() / size / d) {
+      error = name + " is too large (its volume overflows)";
+      return failure();
+    }
+    volume *= d;
+  }
+  if (tensor.has_raw_data()) {
+    auto expected = static_cast<uint64_t>(volume * size);
+    if (tensor.raw_data().size() != expected) {
+      error = name + " has " + std::to_string(tensor.raw_data().size()) +
+              " bytes of raw_data, expected " + std::to_string(expected) +
+              " (" + std::to_string(volume) + " elements of " +
+              std::to_string(size) + " bytes)";
+      return failure();
+    }
+    return success();
+  }
+  if (typedFieldSize(tensor) != volume) {
+    error = name + " has " + std::to_string(typedFieldSize(tensor)) +
+            " values, expected " + std::to_string(volume);
+    return failure();
+  }
+  return success();
+}
+
+std::string
+mlir::nn::onnx_import::tensorBytes(const onnx::TensorProto &tensor) {
+  using onnx::TensorProto;
+  if (tensor.has_raw_data()) {
+    return tensor.raw_data();
+  }
+  std::string out;
+  switch (tensor.data_type()) {
+  case TensorProto::FLOAT:
+    appendAs<float>(out, tensor.float_data());
+    break;
+  case TensorProto::DOUBLE:
+    appendAs<double>(out, tensor.double_data());
+    break;
+  case TensorProto::INT64:
+    appendAs<int64_t>(out, tensor.int64_data());
+    break;
+  case TensorProto::UINT32:
+    appendAs<uint32_t>(out, tensor.uint64_data());
+    break;
+  case TensorProto::UINT64:
+    appendAs<uint64_t>(out, tensor.uint64_data());
+    break;
+  case TensorProto::INT32:
+    appendAs<int32_t>(out, tensor.int32_data());
+    break;
+  case TensorProto::INT16:
+  case TensorProto::UINT16:
+  case TensorProto::FLOAT16:
+  case TensorProto::BFLOAT16:
+    appendAs<uint16_t>(out, tensor.int32_data());
+    break;
+  default: // INT8, UINT8, BOOL
+    appendAs<uint8_t>(out, tensor.int32_data());
+    break;
+  }
+  return out;
+}
+
+std::optional<int64_t>
+mlir::nn::onnx_import::defaultOpset(const onnx::ModelProto &model) {
+  for (const auto &import : model.opset_import()) {
+    if (import.domain().empty() || import.domain() == "ai.onnx") {
+      return import.version();
+    }
+  }
+  return std::nullopt;
+}
+
+std::string mlir::nn::onnx_import::describeNode(const onnx::NodeProto &node,
+                                                int64_t opset) {
+  std::string name =
+      node.name().empty() ? "unnamed node" : "node '" + node.name() + "'";
+  return name + " (" + node.op_type() + ", opset " + std::to_string(opset) +
+         ")";
+}
+
+LogicalResult mlir::nn::onnx_import::loadModel(llvm::StringRef path,
+                                               onnx::ModelProto &model,
+                                               std::string &error) {
+  auto fail = [&](const llvm::Twine &message) {
+    error = (path + ": " + message).str();
+    return failure();
+  };
+  uint64_t size = 0;
+  if (std::error_code ec = llvm::sys::fs::file_size(path, size)) {
+    return fail("cannot read file: " + ec.message());
+  }
+  if (size >= kMaxFileSize) {
+    return fail("file is " + llvm::Twine(size) +
+                " bytes; files of 2 GiB or more are not supported");
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    return fail("cannot read file: " + buffer.getError().message());
+  }
+  if (!model.ParseFromArray((*buffer)->getBufferStart(),
+                            static_cast<int>((*buffer)->getBufferSize()))) {
+    return fail("not a valid ONNX model (protobuf parsing failed; truncated "
+                "or corrupt file?)");
+  }
+  if (model.ir_version() < 3) {
+    return fail("ir_version " + llvm::Twine(model.ir_version()) +
+                " is not supported (need 3 or later)");
+  }
+  std::optional<int64_t> opset = defaultOpset(model);
+  if (!opset) {
+    return fail("the model imports no default-domain (ai.onnx) opset");
+  }
+  if (*opset < kMinOpset || *opset > kMaxOpset) {
+    return fail("opset " + llvm::Twine(*opset) + " is not supported (" +
+                llvm::Twine(kMinOpset) + ".." + llvm::Twine(kMaxOpset) + ")");
+  }
+  const onnx::GraphProto &graph = model.graph();
+  if (graph.node_size() == 0 || graph.output_size() == 0) {
+    return fail("the graph is empty (no nodes or no outputs)");
+  }
+
+  llvm::StringSet<> defined;
+  for (const auto &input : graph.input()) {
+    defined.insert(input.name());
+  }
+  for (const auto &init : graph.initializer()) {
+    std::string message;
+    if (failed(validateTensor(init, message))) {
+      return fail("initializer " + message);
+    }
+    defined.insert(init.name());
+  }
+  for (const auto &node : graph.node()) {
+    for (const auto &attr : node.attribute()) {
+      std::string message;
+      if (attr.has_t() && failed(validateTensor(attr.t(), message))) {
+        return fail(describeNode(node, *opset) + ": attribute '" + attr.name() +
+                    "': " + message);
+      }
+    }
+    for (const std::string &input : node.input()) {
+      if (!input.empty() && !defined.contains(input)) {
+        return fail(describeNode(node, *opset) + ": input '" + input +
+                    "' is not defined before the node (dangling input or a "
+                    "cycle)");
+      }
+    }
+    for (const std::string &output : node.output()) {
+      if (!output.empty()) {
+        defined.insert(output);
+      }
+    }
+  }
+  for (const auto &output : graph.output()) {
+    if (!defined.contains(output.name())) {
+      return fail("graph output '" + output.name() + "' is never produced");
+    }
+  }
+  return success();
+}

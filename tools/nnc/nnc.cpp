@@ -1,0 +1,65 @@
+//===- nnc.cpp - the nnc compiler driver ------------------------*- C++ -*-===//
+//
+// `nnc MODEL.onnx --emit=nn [-o FILE]`: imports an ONNX model and prints the
+// nn module. Later stages extend the --emit ladder. Any error is one line
+// `error: ...` on stderr and exit code 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "frontend/onnx/Importer.h"
+#include "ir/NNOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace {
+enum class EmitKind { NN };
+
+int reportError(const llvm::Twine &message) {
+  llvm::errs() << "error: " << message << "\n";
+  return 1;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  llvm::cl::opt<std::string> inputFile(
+      llvm::cl::Positional, llvm::cl::desc("<model.onnx>"), llvm::cl::Required);
+  llvm::cl::opt<std::string> outputFile(
+      "o", llvm::cl::desc("Output file (default: stdout)"),
+      llvm::cl::value_desc("file"), llvm::cl::init("-"));
+  llvm::cl::opt<EmitKind> emit(
+      "emit", llvm::cl::desc("What to emit"), llvm::cl::init(EmitKind::NN),
+      llvm::cl::values(clEnumValN(EmitKind::NN, "nn", "the imported nn IR")));
+  registerAsmPrinterCLOptions(); // --mlir-print-debuginfo shows node locations
+  llvm::cl::ParseCommandLineOptions(argc, argv,
+                                    "nnc: neural-network compiler\n");
+
+  MLIRContext context;
+  context.loadDialect<nn::NNDialect, func::FuncDialect>();
+  std::string error;
+  FailureOr<OwningOpRef<ModuleOp>> module =
+      nn::importOnnxFile(context, inputFile, error);
+  if (failed(module)) {
+    return reportError(error);
+  }
+
+  std::string openError;
+  std::unique_ptr<llvm::ToolOutputFile> output =
+      openOutputFile(outputFile, &openError);
+  if (!output) {
+    return reportError(openError);
+  }
+  (*module)->print(output->os());
+  output->os() << "\n";
+  output->keep();
+  return 0;
+}
