@@ -83,6 +83,7 @@ const ConverterTable &converterTable();
 void addElementwiseConverters(ConverterTable &table);
 void addNetworkConverters(ConverterTable &table);
 void addDataMovementConverters(ConverterTable &table);
+void addReductionConverters(ConverterTable &table);
 
 /// The MLIR element type of an ONNX data type, or null if unsupported.
 Type convertElementType(MLIRContext *ctx, int32_t dataType);

@@ -219,6 +219,7 @@ const ConverterTable &mlir::nn::onnx_import::converterTable() {
     addElementwiseConverters(t);
     addNetworkConverters(t);
     addDataMovementConverters(t);
+    addReductionConverters(t);
     return t;
   }();
   return table;
