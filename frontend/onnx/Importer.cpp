@@ -113,7 +113,21 @@ const onnx::TensorProto *NodeContext::constantInput(int i) const {
 std::optional<std::vector<int64_t>> NodeContext::constantInts(int i) const {
   const onnx::TensorProto *t = constantInput(i);
   if (!t) {
-    return std::nullopt;
+    // An integer nn.constant made by a converter (e.g. Shape's result).
+    Value v = input(i);
+    Operation *def = v ? v.getDefiningOp() : nullptr;
+    if (!isa_and_nonnull<ConstantOp>(def)) {
+      return std::nullopt;
+    }
+    auto dense = def->getAttrOfType<DenseIntElementsAttr>("value");
+    if (!dense) {
+      return std::nullopt;
+    }
+    std::vector<int64_t> result;
+    for (const APInt &x : dense.getValues<APInt>()) {
+      result.push_back(x.getSExtValue());
+    }
+    return result;
   }
   std::string bytes = tensorBytes(*t);
   std::vector<int64_t> result;
