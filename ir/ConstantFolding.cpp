@@ -106,6 +106,34 @@ OpFoldResult nn::foldUnaryFloat(Attribute operand, Type resultType,
   return DenseElementsAttr::get(type, values);
 }
 
+OpFoldResult nn::foldUnary(Attribute operand, Type resultType,
+                           llvm::function_ref<double(double)> floatFn,
+                           int64_t (*intFn)(int64_t)) {
+  auto type = dyn_cast<RankedTensorType>(resultType);
+  if (!type) {
+    return {};
+  }
+  if (isa<FloatType>(type.getElementType())) {
+    return foldUnaryFloat(operand, resultType, floatFn);
+  }
+  DenseElementsAttr dense = foldableConstant(operand);
+  auto intTy = dyn_cast<IntegerType>(type.getElementType());
+  if (!dense || !intTy || intTy.getWidth() == 1 || !type.hasStaticShape() ||
+      type.getNumElements() > kMaxFoldElements ||
+      dense.getType() != resultType) {
+    return {};
+  }
+  bool isUnsigned = intTy.isUnsigned();
+  SmallVector<APInt> out;
+  for (const APInt &v : dense.getValues<APInt>()) {
+    int64_t x = isUnsigned ? static_cast<int64_t>(v.getZExtValue())
+                           : v.getSExtValue();
+    out.push_back(APInt(intTy.getWidth(), static_cast<uint64_t>(intFn(x)),
+                        /*isSigned=*/!isUnsigned, /*implicitTrunc=*/true));
+  }
+  return DenseElementsAttr::get(type, out);
+}
+
 OpFoldResult nn::foldBinaryConstants(Attribute lhsAttr, Attribute rhsAttr,
                                      Type resultType,
                                      double (*floatFn)(double, double),

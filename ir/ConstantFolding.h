@@ -26,6 +26,12 @@ constexpr int64_t kMaxFoldElements = 4096;
 OpFoldResult foldUnaryFloat(Attribute operand, Type resultType,
                             llvm::function_ref<double(double)> fn);
 
+/// Folds a unary op defined on floats (`floatFn`) and integers (`intFn`,
+/// exact on 64 bits; i1 is never folded).
+OpFoldResult foldUnary(Attribute operand, Type resultType,
+                       llvm::function_ref<double(double)> floatFn,
+                       int64_t (*intFn)(int64_t));
+
 /// Folds a broadcasting binary op over constants with `floatFn` (float element
 /// types) or `intFn` (integer element types; nullptr means float-only).
 OpFoldResult foldBinaryConstants(Attribute lhs, Attribute rhs, Type resultType,

@@ -41,11 +41,37 @@ class NN_UnaryFloatOp<string mnemonic, string expr, list<Trait> traits = []>
       # " %x : tensor<4x8xf32>\n```";
 }
 
-def NN_NegOp : NN_UnaryFloatOp<"neg", "-x"> {
+// Unary ops defined on integers too: `iexpr` computes the result from
+// `int64_t x` (wrapping, never trapping).
+class NN_UnaryNumericOp<string mnemonic, string fexpr, string iexpr,
+                        list<Trait> traits = []>
+    : NN_UnaryFloatOp<mnemonic, fexpr, traits> {
+  let arguments = (ins NN_NumericTensor:$input);
+  let results = (outs NN_NumericTensor:$output);
+  let extraClassDeclaration = [{
+    /// The op's scalar semantics on floats and on integers.
+    double eval(double x) { return }] # fexpr # [{; }
+    static int64_t evalInt(int64_t x) { return }] # iexpr # [{; }
+  }];
+  let extraClassDefinition = [{
+    ::mlir::OpFoldResult $cppClass::fold(FoldAdaptor adaptor) {
+      return ::mlir::nn::foldUnary(adaptor.getInput(), getType(),
+                                   [&](double x) { return eval(x); },
+                                   &evalInt);
+    }
+  }];
+  let description = "Elementwise `" # mnemonic # "` on a float or integer "
+      # "tensor: `y = " # fexpr # "`.\n\nExample:\n\n```mlir\n%y = nn." # mnemonic
+      # " %x : tensor<4x8xi64>\n```";
+}
+
+def NN_NegOp : NN_UnaryNumericOp<"neg", "-x",
+    "static_cast<int64_t>(0 - static_cast<uint64_t>(x))"> {
   let summary = "negation";
   let hasCanonicalizer = 1;
 }
-def NN_AbsOp : NN_UnaryFloatOp<"abs", "std::fabs(x)"> {
+def NN_AbsOp : NN_UnaryNumericOp<"abs", "std::fabs(x)",
+    "x < 0 ? static_cast<int64_t>(0 - static_cast<uint64_t>(x)) : x"> {
   let summary = "absolute value";
 }
 def NN_ExpOp : NN_UnaryFloatOp<"exp", "std::exp(x)"> {

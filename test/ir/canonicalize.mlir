@@ -484,3 +484,19 @@ func.func @fold_integer_overflow() -> (tensor<1xi64>, tensor<1xi64>) {
   %1 = nn.add %max, %one : (tensor<1xi64>, tensor<1xi64>) -> tensor<1xi64>
   return %0, %1 : tensor<1xi64>, tensor<1xi64>
 }
+
+// -----
+
+// neg and abs fold on integers exactly (ONNX Neg/Abs accept integers):
+// -[5, -7] = [-5, 7] and abs([-5, 7]) = [5, 7].
+// CHECK-LABEL: func.func @fold_integer_unary
+// CHECK-DAG: nn.constant dense<[-5, 7]> : tensor<2xi64>
+// CHECK-DAG: nn.constant dense<[5, 7]> : tensor<2xi64>
+// CHECK-NOT: nn.neg
+// CHECK-NOT: nn.abs
+func.func @fold_integer_unary() -> (tensor<2xi64>, tensor<2xi64>) {
+  %c = nn.constant dense<[5, -7]> : tensor<2xi64>
+  %0 = nn.neg %c : tensor<2xi64>
+  %1 = nn.abs %0 : tensor<2xi64>
+  return %0, %1 : tensor<2xi64>, tensor<2xi64>
+}

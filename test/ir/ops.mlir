@@ -38,6 +38,15 @@ func.func @unary(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {
   return %13 : tensor<2x3xf32>
 }
 
+// CHECK-LABEL: func.func @unary_integer
+func.func @unary_integer(%x: tensor<3xi64>) -> tensor<3xi64> {
+  // CHECK: nn.neg %{{.*}} : tensor<3xi64>
+  %0 = nn.neg %x : tensor<3xi64>
+  // CHECK: nn.abs %{{.*}} : tensor<3xi64>
+  %1 = nn.abs %0 : tensor<3xi64>
+  return %1 : tensor<3xi64>
+}
+
 // CHECK-LABEL: func.func @unary_with_attributes
 func.func @unary_with_attributes(%x: tensor<?x8xf16>) -> tensor<?x8xf16> {
   // CHECK: nn.leaky_relu %{{.*}} : tensor<?x8xf16>
