@@ -1,8 +1,9 @@
 //===- GraphBuilder.cpp - build nn graphs from C++ --------------*- C++ -*-===//
 //
 // Every op goes through `createChecked`: infer (or take) result types, create,
-// verify; diagnostics are captured into the builder's error instead of being
-// printed, and a failing op is erased so the module is never left invalid.
+// verify, fold; diagnostics are captured into the builder's error instead of
+// being printed, and a failing op is erased so the module is never left
+// invalid.
 //
 //===----------------------------------------------------------------------===//
 
@@ -99,15 +100,16 @@ NamedAttribute GraphBuilder::boolean(StringRef name, bool value) {
   return builder.getNamedAttr(name, builder.getBoolAttr(value));
 }
 
-Operation *GraphBuilder::createChecked(StringRef opName, ValueRange operands,
-                                       ArrayRef<NamedAttribute> attributes,
-                                       TypeRange resultTypes, InferFn infer) {
+SmallVector<Value>
+GraphBuilder::createChecked(StringRef opName, ValueRange operands,
+                            ArrayRef<NamedAttribute> attributes,
+                            TypeRange resultTypes, InferFn infer) {
   if (!firstError.empty()) {
-    return nullptr;
+    return {};
   }
   if (llvm::any_of(operands, [](Value v) { return !v; })) {
     fail(opName + ": an operand is null (an earlier step failed)");
-    return nullptr;
+    return {};
   }
   DiagnosticCollector diagnostics(context);
   SmallVector<Type> types(resultTypes);
@@ -115,7 +117,7 @@ Operation *GraphBuilder::createChecked(StringRef opName, ValueRange operands,
       failed(infer(&context, location, operands,
                    builder.getDictionaryAttr(attributes), types))) {
     fail(opName + ": " + diagnostics.message);
-    return nullptr;
+    return {};
   }
   OperationState state(location, opName);
   state.addOperands(operands);
@@ -125,9 +127,15 @@ Operation *GraphBuilder::createChecked(StringRef opName, ValueRange operands,
   if (failed(verify(created))) {
     fail(opName + ": " + diagnostics.message);
     created->erase();
-    return nullptr;
+    return {};
   }
-  return created;
+  // Fold now: a constant (or an operand, for identities) replaces the op.
+  SmallVector<Value> folded;
+  if (succeeded(builder.tryFold(created, folded)) && !folded.empty()) {
+    created->erase();
+    return folded;
+  }
+  return SmallVector<Value>(created->getResults());
 }
 
 FailureOr<OwningOpRef<ModuleOp>> GraphBuilder::finish(ValueRange outputs) {

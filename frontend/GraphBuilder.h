@@ -49,13 +49,14 @@ public:
 
   /// Creates an op of type `OpTy` from operands and attributes. Result types
   /// are inferred when the op supports it, else taken from `resultTypes`.
-  /// Returns the first result, or a null Value after an error.
+  /// The op is folded right away when it folds (constant operands, algebraic
+  /// identities), so shape computations on constants become constants at
+  /// build time. Returns the first result, or a null Value after an error.
   template <typename OpTy>
   Value op(ValueRange operands, ArrayRef<NamedAttribute> attributes = {},
            TypeRange resultTypes = {}) {
-    Operation *created = create<OpTy>(operands, attributes, resultTypes);
-    return created && created->getNumResults() ? created->getResult(0)
-                                               : Value();
+    SmallVector<Value> results = ops<OpTy>(operands, attributes, resultTypes);
+    return results.empty() ? Value() : results.front();
   }
 
   /// Like `op` for multi-result ops (split, lstm, ...); empty after an error.
@@ -63,9 +64,8 @@ public:
   SmallVector<Value> ops(ValueRange operands,
                          ArrayRef<NamedAttribute> attributes = {},
                          TypeRange resultTypes = {}) {
-    Operation *created = create<OpTy>(operands, attributes, resultTypes);
-    return created ? SmallVector<Value>(created->getResults())
-                   : SmallVector<Value>();
+    return createChecked(OpTy::getOperationName(), operands, attributes,
+                         resultTypes, &inferTypes<OpTy>);
   }
 
   /// Attribute helpers: `g.op<nn::SoftmaxOp>({x}, {g.i64("axis", 1)})`.
@@ -85,13 +85,6 @@ public:
   StringRef error() const { return firstError; }
 
 private:
-  template <typename OpTy>
-  Operation *create(ValueRange operands, ArrayRef<NamedAttribute> attributes,
-                    TypeRange resultTypes) {
-    return createChecked(OpTy::getOperationName(), operands, attributes,
-                         resultTypes, &inferTypes<OpTy>);
-  }
-
   /// Result-type inference of `OpTy` from a generic description, or failure
   /// (with diagnostics) if the op does not infer or inference fails.
   template <typename OpTy>
@@ -117,9 +110,11 @@ private:
 
   using InferFn = LogicalResult (*)(MLIRContext *, Location, ValueRange,
                                     DictionaryAttr, SmallVectorImpl<Type> &);
-  Operation *createChecked(StringRef opName, ValueRange operands,
-                           ArrayRef<NamedAttribute> attributes,
-                           TypeRange resultTypes, InferFn infer);
+  /// Infers (or takes) result types, creates, verifies and folds one op;
+  /// returns its (folded) results, empty after an error.
+  SmallVector<Value> createChecked(StringRef opName, ValueRange operands,
+                                   ArrayRef<NamedAttribute> attributes,
+                                   TypeRange resultTypes, InferFn infer);
   void fail(const Twine &message);
 
   MLIRContext &context;
