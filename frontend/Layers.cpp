@@ -98,6 +98,10 @@ Value Layers::parameter(StringRef name, ArrayRef<int64_t> shape, float bound,
   if (g.hasError()) {
     return {};
   }
+  if (!created.insert(name).second) {
+    return fail("parameter '" + name + "'",
+                "already exists; give each layer its own name");
+  }
   auto it = provided.find(name);
   if (it != provided.end()) {
     return g.parameter(name, it->second, shape);
@@ -114,6 +118,17 @@ Value Layers::parameter(StringRef name, ArrayRef<int64_t> shape, float bound,
     }
   }
   return g.parameter(name, values, shape);
+}
+
+std::vector<std::string> Layers::unusedParameters() const {
+  std::vector<std::string> unused;
+  for (const auto &entry : provided) {
+    if (!created.contains(entry.getKey())) {
+      unused.push_back(entry.getKey().str());
+    }
+  }
+  llvm::sort(unused);
+  return unused;
 }
 
 //===----------------------------------------------------------------------===//

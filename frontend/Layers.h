@@ -41,6 +41,9 @@
 #include "frontend/GraphBuilder.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <string>
 
 #include <vector>
 
@@ -89,8 +92,14 @@ public:
 
   /// A named parameter of `shape`: user data if given, else uniform in
   /// [-bound, bound] from the seeded generator (bound 0 gives `fill`).
+  /// Names are unique: a second parameter of the same name (two layers
+  /// given one name) is an error.
   Value parameter(StringRef name, ArrayRef<int64_t> shape, float bound,
                   float fill = 0.0f);
+
+  /// Names given to `setParameter` that no layer has used so far (typos in
+  /// a checkpoint's names show up here), sorted.
+  std::vector<std::string> unusedParameters() const;
 
   //===--- Contractions -----------------------------------------------===//
 
@@ -222,6 +231,7 @@ private:
   GraphBuilder &g;
   uint64_t seed;
   llvm::StringMap<std::vector<float>> provided;
+  llvm::StringSet<> created;
 };
 
 } // namespace nn

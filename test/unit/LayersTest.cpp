@@ -101,6 +101,22 @@ TEST(Layers, UserDataIsUsedAndChecked) {
       << h.error().str();
 }
 
+TEST(Layers, ParameterNamesAreUniqueAndUnusedOnesListed) {
+  MLIRContext ctx;
+  GraphBuilder g(ctx);
+  Layers nn(g);
+  nn.setParameter("fc.bias", {1, 2});
+  nn.setParameter("fc.baias", {1, 2});
+  Value x = g.input("x", {1, 3});
+  Value y = nn.linear("fc", x, 3, 2);
+  ASSERT_TRUE(y) << g.error().str();
+  EXPECT_EQ(nn.unusedParameters(), std::vector<std::string>{"fc.baias"});
+  EXPECT_FALSE(nn.linear("fc", y, 2, 2));
+  EXPECT_NE(g.error().find("parameter 'fc.weight': already exists"),
+            std::string::npos)
+      << g.error().str();
+}
+
 TEST(Layers, InitializationIsSeededAndBounded) {
   auto weights = [](uint64_t seed) {
     MLIRContext ctx;
