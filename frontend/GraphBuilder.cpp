@@ -9,7 +9,10 @@
 
 #include "frontend/GraphBuilder.h"
 
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
 
 using namespace mlir;
@@ -85,6 +88,35 @@ Value GraphBuilder::constant(ArrayRef<float> values, ArrayRef<int64_t> shape) {
   return op<ConstantOp>(
       {},
       {builder.getNamedAttr("value", DenseElementsAttr::get(type, values))});
+}
+
+Value GraphBuilder::parameter(StringRef name, ArrayRef<float> values,
+                              ArrayRef<int64_t> shape) {
+  std::optional<int64_t> count = staticElementCount(shape);
+  if (!count || *count != static_cast<int64_t>(values.size())) {
+    fail("parameter '" + name + "' of shape " + formatShape(shape) + " given " +
+         Twine(values.size()) + " values");
+    return {};
+  }
+  if (*count <= kMaxDenseElements) {
+    Location saved = location;
+    setName(name);
+    Value v = constant(values, shape);
+    location = saved;
+    return v;
+  }
+  auto type = RankedTensorType::get(shape, builder.getF32Type());
+  // Blobs keep large weights out of the textual IR's attribute syntax.
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(
+      ArrayRef<char>(reinterpret_cast<const char *>(values.data()),
+                     values.size() * sizeof(float)),
+      alignof(uint64_t));
+  auto value = DenseResourceElementsAttr::get(type, name, std::move(blob));
+  Location saved = location;
+  setName(name);
+  Value v = op<ConstantOp>({}, {builder.getNamedAttr("value", value)});
+  location = saved;
+  return v;
 }
 
 NamedAttribute GraphBuilder::i64(StringRef name, int64_t value) {

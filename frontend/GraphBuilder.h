@@ -41,6 +41,16 @@ public:
   /// A dense f32 constant; `values.size()` must equal the shape's volume.
   Value constant(ArrayRef<float> values, ArrayRef<int64_t> shape);
 
+  /// A named f32 weight, stored like the ONNX importer stores initializers:
+  /// inline `dense<...>` up to `kMaxDenseElements` elements, otherwise a
+  /// `dense_resource<name>` blob (kept out of the attribute syntax). The op
+  /// is located at `name`.
+  Value parameter(StringRef name, ArrayRef<float> values,
+                  ArrayRef<int64_t> shape);
+
+  /// Largest parameter written inline as `dense<...>` (as the importer does).
+  static constexpr int64_t kMaxDenseElements = 16;
+
   /// Names the ops created next (their location); e.g. the layer name.
   void setName(StringRef name);
 
@@ -83,6 +93,13 @@ public:
 
   /// The first error message, empty if none.
   StringRef error() const { return firstError; }
+
+  /// True once an error was recorded; every later step is a no-op.
+  bool hasError() const { return !firstError.empty(); }
+
+  /// Records `message` as the error unless one is already kept; for layers
+  /// built on top of this class (Layers.h) that check their own arguments.
+  void reportError(const Twine &message) { fail(message); }
 
 private:
   /// Result-type inference of `OpTy` from a generic description, or failure
