@@ -175,18 +175,17 @@ std::optional<bool> constantFlag(NodeContext &c, int i) {
   return llvm::any_of(bytes, [](char b) { return b != 0; });
 }
 
-/// Dropout at inference: the identity. In training mode only a constant
-/// ratio of 0 is the identity too. The mask (opset 10+: bool, before: the
-/// input's type) is all ones.
+/// Dropout at inference: the identity. With a constant training_mode of
+/// true, only a constant ratio of 0 is the identity too. The mask (opset 10+:
+/// bool, before: the input's type) is all ones.
 LogicalResult convertDropout(NodeContext &c) {
   Value input = c.input(0);
   RankedTensorType type = typeOf(input);
   if (c.opset >= 12 && c.hasInput(2)) {
+    // A training_mode fed at run time is taken as false: nnc compiles for
+    // inference. Only a constant true needs the ratio to be 0.
     std::optional<bool> training = constantFlag(c, 2);
-    if (!training) {
-      return c.fail("training_mode must be a constant (inference only)");
-    }
-    if (*training) {
+    if (training.value_or(false)) {
       std::optional<double> ratio =
           c.hasInput(1) ? c.constantScalar(1) : std::optional<double>(0.5);
       if (!ratio || *ratio != 0.0) {
