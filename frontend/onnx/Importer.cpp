@@ -234,6 +234,8 @@ const ConverterTable &mlir::nn::onnx_import::converterTable() {
     addNetworkConverters(t);
     addDataMovementConverters(t);
     addReductionConverters(t);
+    addLayoutConverters(t);
+    addNetwork2Converters(t);
     return t;
   }();
   return table;
