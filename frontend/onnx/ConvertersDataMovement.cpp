@@ -1,6 +1,6 @@
 //===- ConvertersDataMovement.cpp - ONNX layout ops → nn --------*- C++ -*-===//
 //
-// Identity/Dropout (inference: the input), Constant, Flatten and Reshape
+// Identity (the input), Constant, Flatten and Reshape
 // (to nn.reshape with a computed result type; Reshape's shape must be a
 // constant), Transpose, Concat, Squeeze/Unsqueeze (axes attribute before
 // opset 13, constant input from 13), Gather and Cast.
@@ -17,14 +17,6 @@ namespace {
 RankedTensorType typeOf(Value v) { return cast<RankedTensorType>(v.getType()); }
 
 LogicalResult convertIdentity(NodeContext &c) {
-  c.setOutput(0, c.input(0));
-  return success();
-}
-
-LogicalResult convertDropout(NodeContext &c) {
-  if (c.outputUsed(1)) {
-    return c.fail("the mask output is not supported (inference only)");
-  }
   c.setOutput(0, c.input(0));
   return success();
 }
@@ -253,7 +245,6 @@ LogicalResult convertCast(NodeContext &c) {
 
 void mlir::nn::onnx_import::addDataMovementConverters(ConverterTable &table) {
   table["Identity"] = convertIdentity;
-  table["Dropout"] = convertDropout;
   table["Constant"] = convertConstant;
   table["Flatten"] = convertFlatten;
   table["Reshape"] = convertReshape;
