@@ -84,6 +84,7 @@ void addElementwiseConverters(ConverterTable &table);
 void addNetworkConverters(ConverterTable &table);
 void addDataMovementConverters(ConverterTable &table);
 void addReductionConverters(ConverterTable &table);
+void addRecurrentConverters(ConverterTable &table);
 
 /// The MLIR element type of an ONNX data type, or null if unsupported.
 Type convertElementType(MLIRContext *ctx, int32_t dataType);

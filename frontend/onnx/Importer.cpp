@@ -234,6 +234,7 @@ const ConverterTable &mlir::nn::onnx_import::converterTable() {
     addNetworkConverters(t);
     addDataMovementConverters(t);
     addReductionConverters(t);
+    addRecurrentConverters(t);
     return t;
   }();
   return table;
