@@ -161,7 +161,8 @@ LogicalResult convertLayerNorm(NodeContext &c) {
     return c.fail("the Mean / InvStdDev outputs are only supported when "
                   "stash_type matches the input element type (stash_type " +
                   Twine(stash) + " vs. input " + input +
-                  "); use a float32 input or drop those outputs");
+                  "); use a float32 input, set stash_type to the input type, "
+                  "or drop those outputs");
   }
   SmallVector<int64_t> axes;
   for (int64_t i = axis; i < rank; ++i) {
