@@ -12,7 +12,6 @@
 
 #include "frontend/onnx/Converters.h"
 
-#include "llvm/ADT/StringExtras.h"
 
 #include <type_traits>
 
@@ -135,10 +134,6 @@ Value swapLeadingDims(NodeContext &c, Value v) {
 /// LSTM initial_c, P); outputs: Y, Y_h (and for LSTM Y_c).
 template <typename OpTy> LogicalResult convertRecurrent(NodeContext &c) {
   constexpr bool isLstm = std::is_same_v<OpTy, LstmOp>;
-  if (c.opset < 7) {
-    return c.fail("opsets before 7 are not supported; re-export the model "
-                  "with opset 7 or later");
-  }
   std::string direction = c.getString("direction", "forward");
   RnnDirection kind;
   if (direction == "forward") {
