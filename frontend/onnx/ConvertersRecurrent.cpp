@@ -12,7 +12,6 @@
 
 #include "frontend/onnx/Converters.h"
 
-
 #include <type_traits>
 
 using namespace mlir;
