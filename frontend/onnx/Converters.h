@@ -86,6 +86,7 @@ void addDataMovementConverters(ConverterTable &table);
 void addReductionConverters(ConverterTable &table);
 void addLayoutConverters(ConverterTable &table);
 void addNetwork2Converters(ConverterTable &table);
+void addRecurrentConverters(ConverterTable &table);
 
 /// The MLIR element type of an ONNX data type, or null if unsupported.
 Type convertElementType(MLIRContext *ctx, int32_t dataType);

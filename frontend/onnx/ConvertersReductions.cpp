@@ -4,9 +4,9 @@
 // opset 13 for ReduceSum and 18 for the others), ArgMax/ArgMin, the class
 // losses NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss (whose
 // optional log_prob output is nn.log_softmax on axis 1),
-// LayerNormalization (output 0 only), GatherElements, Slice, and the shape
-// queries Shape/Size/ConstantOfShape, folded to constants (static shapes /
-// constant shape inputs only).
+// LayerNormalization (with its Mean / InvStdDev outputs), GatherElements,
+// Slice, and the shape queries Shape/Size/ConstantOfShape, folded to constants
+// (static shapes / constant shape inputs only).
 //
 //===----------------------------------------------------------------------===//
 
@@ -115,22 +115,78 @@ template <typename OpTy> LogicalResult convertClassLoss(NodeContext &c) {
   return success();
 }
 
+/// LayerNormalization. Output 0 is nn.layer_norm; the optional Mean and
+/// InvStdDev outputs, over axes [axis, rank) with kept dimensions, are built
+/// from nn ops when used: mean = reduce_mean(x), inv_std_dev =
+/// rsqrt(reduce_mean((x - mean)^2) + epsilon).
 LogicalResult convertLayerNorm(NodeContext &c) {
-  if (c.outputUsed(1) || c.outputUsed(2)) {
-    return c.fail("only output 0 is supported (not Mean / InvStdDev)");
-  }
+  int64_t axis = c.getInt("axis", -1);
+  double epsilon = c.getFloat("epsilon", 1e-5);
   SmallVector<NamedAttribute> attrs;
-  if (c.getInt("axis", -1) != -1) {
-    attrs.push_back(c.g.i64("axis", c.getInt("axis", -1)));
+  if (axis != -1) {
+    attrs.push_back(c.g.i64("axis", axis));
   }
   if (c.attr("epsilon")) {
-    attrs.push_back(c.g.f64("epsilon", c.getFloat("epsilon", 1e-5)));
+    attrs.push_back(c.g.f64("epsilon", epsilon));
   }
   SmallVector<Value> operands = {c.input(0), c.input(1)};
   if (c.hasInput(2)) {
     operands.push_back(c.input(2));
   }
   c.setOutput(0, c.g.op<LayerNormOp>(operands, attrs));
+  if (!c.outputUsed(1) && !c.outputUsed(2)) {
+    return success();
+  }
+
+  Value x = c.input(0);
+  RankedTensorType type = typeOf(x);
+  int64_t rank = type.getRank();
+  if (axis < -rank || axis >= rank) {
+    return c.fail("axis " + Twine(axis) + " is out of range for a rank-" +
+                  Twine(rank) + " input");
+  }
+  if (axis < 0) {
+    axis += rank;
+  }
+  // stash_type is the type Mean/InvStdDev are computed (and returned) in;
+  // computing in another type than the input's would need casts.
+  int64_t stash = c.getInt("stash_type", onnx::TensorProto::FLOAT);
+  Type stashType = convertElementType(&c.g.getContext(), stash);
+  if (!isa<FloatType>(type.getElementType())) {
+    return c.fail("the input must be a float tensor");
+  }
+  if (stashType != type.getElementType()) {
+    std::string input;
+    llvm::raw_string_ostream(input) << type.getElementType();
+    return c.fail("the Mean / InvStdDev outputs are only supported when "
+                  "stash_type matches the input element type (stash_type " +
+                  Twine(stash) + " vs. input " + input +
+                  "); use a float32 input, set stash_type to the input type, "
+                  "or drop those outputs");
+  }
+  SmallVector<int64_t> axes;
+  for (int64_t i = axis; i < rank; ++i) {
+    axes.push_back(i);
+  }
+  auto reduceMean = [&](Value v) {
+    return c.g.op<ReduceOp>(
+        {v}, {named(c, "kind",
+                    ReduceKindAttr::get(&c.g.getContext(), ReduceKind::mean)),
+              c.g.i64s("axes", axes)});
+  };
+  Value mean = reduceMean(x);
+  c.setOutput(1, mean);
+  if (c.outputUsed(2)) {
+    Value centered = c.g.op<SubOp>({x, mean});
+    Value variance = reduceMean(c.g.op<MulOp>({centered, centered}));
+    auto scalarType = RankedTensorType::get({}, type.getElementType());
+    Value eps = c.g.op<ConstantOp>(
+        {}, {named(c, "value",
+                   DenseElementsAttr::get(
+                       scalarType,
+                       FloatAttr::get(type.getElementType(), epsilon)))});
+    c.setOutput(2, c.g.op<RsqrtOp>({c.g.op<AddOp>({variance, eps})}));
+  }
   return success();
 }
 

@@ -236,6 +236,7 @@ const ConverterTable &mlir::nn::onnx_import::converterTable() {
     addReductionConverters(t);
     addLayoutConverters(t);
     addNetwork2Converters(t);
+    addRecurrentConverters(t);
     return t;
   }();
   return table;
