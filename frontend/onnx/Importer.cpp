@@ -287,6 +287,30 @@ int64_t introducedIn(llvm::StringRef opType) {
   return since.lookup(opType) ? since.lookup(opType) : 1;
 }
 
+/// Ops whose pre-opset-7 definitions were reviewed and are converted
+/// faithfully (legacy broadcasting, old attributes). A converter added later
+/// must be listed here before old models may use it.
+bool handlesLegacyOpsets(llvm::StringRef opType) {
+  static const llvm::StringSet<> reviewed = [] {
+    llvm::SmallVector<llvm::StringRef> names;
+    llvm::StringRef(
+        "Abs Add And ArgMax ArgMin AveragePool BatchNormalization Cast Ceil "
+        "Clip Concat Constant Conv Div Dropout Elu Equal Exp Flatten Floor "
+        "Gather Gemm GlobalAveragePool GlobalMaxPool Greater Identity "
+        "LeakyRelu Less Log LogSoftmax MatMul Max MaxPool Min Mul Neg Not "
+        "Or Pow Reciprocal ReduceMax ReduceMean ReduceMin ReduceProd "
+        "ReduceSum Relu Reshape Selu Shape Sigmoid Size Slice Softmax "
+        "Softplus Sqrt Squeeze Sub Sum Tanh Transpose Unsqueeze Xor")
+        .split(names, ' ');
+    llvm::StringSet<> set;
+    for (llvm::StringRef name : names) {
+      set.insert(name);
+    }
+    return set;
+  }();
+  return reviewed.contains(opType);
+}
+
 /// Reads the TensorProto file `path` bound to graph input `input` and checks
 /// it against the input's declared type and shape.
 LogicalResult loadBinding(const onnx::ValueInfoProto &input,
@@ -384,6 +408,11 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
       return fail(describeNode(node, opset) + ": " + node.op_type() +
                   " does not exist before opset " +
                   Twine(introducedIn(node.op_type())));
+    }
+    if (opset < 7 && !handlesLegacyOpsets(node.op_type())) {
+      return fail(describeNode(node, opset) + ": the opset " + Twine(opset) +
+                  " definition of " + node.op_type() +
+                  " is not supported; convert the model to opset 7 or later");
     }
   }
 
