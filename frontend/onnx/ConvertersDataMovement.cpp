@@ -3,7 +3,8 @@
 // Identity (the input), Constant, Flatten and Reshape
 // (to nn.reshape with a computed result type; Reshape's shape must be a
 // constant), Transpose, Concat, Squeeze/Unsqueeze (axes attribute before
-// opset 13, constant input from 13), Gather and Cast.
+// opset 13, constant input from 13), Gather and Cast. Concat's axis defaults to
+// 1 before opset 4; Cast's `to` is a type name before opset 6.
 //
 //===----------------------------------------------------------------------===//
 
@@ -170,8 +171,11 @@ LogicalResult convertConcat(NodeContext &c) {
       operands.push_back(c.input(i));
     }
   }
-  c.setOutput(
-      0, c.g.op<ConcatOp>(operands, {c.g.i64("axis", c.getInt("axis", 0))}));
+  if (c.opset >= 4 && !c.attr("axis")) {
+    return c.fail("the axis attribute is required");
+  }
+  int64_t axis = c.getInt("axis", 1);
+  c.setOutput(0, c.g.op<ConcatOp>(operands, {c.g.i64("axis", axis)}));
   return success();
 }
 
@@ -228,6 +232,15 @@ LogicalResult convertGather(NodeContext &c) {
 
 LogicalResult convertCast(NodeContext &c) {
   int64_t to = c.getInt("to", 0);
+  const onnx::AttributeProto *toAttr = c.attr("to");
+  if (c.opset < 6 && toAttr && toAttr->has_s()) {
+    // Opset 1 names the type ("FLOAT"); later opsets use the enum value.
+    onnx::TensorProto::DataType parsed;
+    if (!onnx::TensorProto::DataType_Parse(toAttr->s(), &parsed)) {
+      return c.fail("unknown cast target type '" + toAttr->s() + "'");
+    }
+    to = parsed;
+  }
   Type element =
       convertElementType(&c.g.getContext(), static_cast<int32_t>(to));
   if (!element) {

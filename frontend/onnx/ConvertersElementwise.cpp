@@ -2,34 +2,108 @@
 //
 // Unary and (broadcasting) binary math, activations with their ONNX default
 // attributes, comparisons, logic and Where. Variadic Sum/Max/Min fold
-// pairwise left to right.
+// pairwise left to right. Before opset 7, binary ops broadcast only with
+// `broadcast=1`, B aligned to A at `axis`; that is rebuilt with an unsqueeze
+// of B's trailing dims followed by the usual (numpy) broadcasting.
 //
 //===----------------------------------------------------------------------===//
 
 #include "frontend/onnx/Converters.h"
+
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace mlir::nn;
 using namespace mlir::nn::onnx_import;
 
 namespace {
+/// Rewrites `b` so that numpy broadcasting against `a` gives the pre-opset-7
+/// semantics: with broadcast=1, B's dims match A's dims starting at `axis`
+/// (default: suffix matching), so B gets trailing 1s; without it, the shapes
+/// must be equal.
+LogicalResult legacyBroadcast(NodeContext &c, Value a, Value &b) {
+  if (c.opset >= 7) {
+    return success();
+  }
+  ArrayRef<int64_t> aShape = cast<RankedTensorType>(a.getType()).getShape();
+  ArrayRef<int64_t> bShape = cast<RankedTensorType>(b.getType()).getShape();
+  int64_t aRank = aShape.size(), bRank = bShape.size();
+  auto compatible = [](int64_t x, int64_t y) {
+    return ShapedType::isDynamic(x) || ShapedType::isDynamic(y) || x == y;
+  };
+  if (!c.getInt("broadcast", 0)) {
+    bool same = aRank == bRank;
+    for (int64_t i = 0; same && i < aRank; ++i) {
+      same = compatible(aShape[i], bShape[i]);
+    }
+    if (!same) {
+      return c.fail("the input shapes differ and broadcast is not set (before "
+                    "opset 7 shapes must match unless broadcast=1)");
+    }
+    return success();
+  }
+  if (bRank > aRank) {
+    return c.fail("with broadcast=1, B (rank " + Twine(bRank) +
+                  ") must not have a higher rank than A (rank " + Twine(aRank) +
+                  ")");
+  }
+  int64_t axis = c.getInt("axis", aRank - bRank);
+  if (axis < 0) {
+    axis += aRank;
+  }
+  if (axis < 0 || axis + bRank > aRank) {
+    return c.fail("axis " + Twine(c.getInt("axis", 0)) +
+                  " does not fit B (rank " + Twine(bRank) + ") into A (rank " +
+                  Twine(aRank) + ")");
+  }
+  // B must be a contiguous block of A's shape (or have size-1 dims), and the
+  // result keeps A's shape: the broadcast is one-directional.
+  for (int64_t i = 0; i < bRank; ++i) {
+    if (bShape[i] != 1 && !compatible(aShape[axis + i], bShape[i])) {
+      return c.fail("with broadcast=1 and axis " + Twine(axis) + ", B's dim " +
+                    Twine(i) + " (" + Twine(bShape[i]) +
+                    ") does not match A's dim " + Twine(axis + i) + " (" +
+                    Twine(aShape[axis + i]) + ")");
+    }
+  }
+  SmallVector<int64_t> trailing;
+  for (int64_t i = axis + bRank; i < aRank; ++i) {
+    trailing.push_back(i - axis);
+  }
+  if (!trailing.empty() && bRank > 0) {
+    b = c.g.op<UnsqueezeOp>({b}, {c.g.i64s("axes", trailing)});
+  }
+  return success();
+}
+
 template <typename OpTy> LogicalResult unary(NodeContext &c) {
   c.setOutput(0, c.g.op<OpTy>({c.input(0)}));
   return success();
 }
 
 template <typename OpTy> LogicalResult binary(NodeContext &c) {
-  c.setOutput(0, c.g.op<OpTy>({c.input(0), c.input(1)}));
+  Value rhs = c.input(1);
+  if (failed(legacyBroadcast(c, c.input(0), rhs))) {
+    return failure();
+  }
+  c.setOutput(0, c.g.op<OpTy>({c.input(0), rhs}));
   return success();
 }
 
-/// Sum/Max/Min take one or more inputs: ((a op b) op c) ...
+/// Sum/Max/Min take one or more inputs: ((a op b) op c) ... Before opset 8
+/// all inputs must have the same shape.
 template <typename OpTy> LogicalResult variadic(NodeContext &c) {
   if (c.numInputs() < 1 || !c.hasInput(0)) {
     return c.fail("needs at least one input");
   }
   Value acc = c.input(0);
   for (int i = 1; i < c.numInputs(); ++i) {
+    if (c.opset < 8 &&
+        failed(verifyCompatibleShape(acc.getType(), c.input(i).getType()))) {
+      return c.fail("input " + Twine(i) +
+                    " has a different shape from input 0 (before opset 8 "
+                    "inputs do not broadcast)");
+    }
     acc = c.g.op<OpTy>({acc, c.input(i)});
   }
   c.setOutput(0, acc);
@@ -38,8 +112,12 @@ template <typename OpTy> LogicalResult variadic(NodeContext &c) {
 
 template <CmpPredicate predicate> LogicalResult compare(NodeContext &c) {
   MLIRContext *ctx = &c.g.getContext();
+  Value rhs = c.input(1);
+  if (failed(legacyBroadcast(c, c.input(0), rhs))) {
+    return failure();
+  }
   c.setOutput(0, c.g.op<CmpOp>(
-                     {c.input(0), c.input(1)},
+                     {c.input(0), rhs},
                      {NamedAttribute(StringAttr::get(ctx, "predicate"),
                                      CmpPredicateAttr::get(ctx, predicate))}));
   return success();
@@ -102,6 +180,9 @@ LogicalResult convertClip(NodeContext &c) {
 /// base's element type for both.
 LogicalResult convertPow(NodeContext &c) {
   Value base = c.input(0), exponent = c.input(1);
+  if (failed(legacyBroadcast(c, base, exponent))) {
+    return failure();
+  }
   auto baseType = cast<RankedTensorType>(base.getType());
   auto expType = cast<RankedTensorType>(exponent.getType());
   if (expType.getElementType() != baseType.getElementType()) {

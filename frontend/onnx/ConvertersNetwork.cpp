@@ -4,6 +4,9 @@
 // and Softmax/LogSoftmax. auto_pad is turned into explicit pads, which needs
 // static spatial extents; before opset 13 softmax flattens to 2-D at `axis`,
 // which is rebuilt with reshapes when it differs from a single-axis softmax.
+// Older opsets: Gemm's C broadcasts only with broadcast=1 before opset 7;
+// BatchNormalization is inference-only with is_test=1 before opset 7 and
+// per-channel only with spatial=1 before opset 9.
 //
 //===----------------------------------------------------------------------===//
 
@@ -107,6 +110,24 @@ LogicalResult convertGemm(NodeContext &c) {
   if (c.hasInput(2)) {
     operands.push_back(c.input(2));
   }
+  if (c.opset < 7 && c.hasInput(2) && !c.getInt("broadcast", 0)) {
+    // Without broadcast=1, C must already be [M, N].
+    ArrayRef<int64_t> a = shapeOf(c.input(0)), b = shapeOf(c.input(1));
+    ArrayRef<int64_t> cShape = shapeOf(c.input(2));
+    if (a.size() != 2 || b.size() != 2) {
+      return c.fail("A and B must be matrices");
+    }
+    int64_t m = c.getInt("transA", 0) ? a[1] : a[0];
+    int64_t n = c.getInt("transB", 0) ? b[0] : b[1];
+    auto matches = [](int64_t x, int64_t y) {
+      return ShapedType::isDynamic(x) || ShapedType::isDynamic(y) || x == y;
+    };
+    if (cShape.size() != 2 || !matches(cShape[0], m) ||
+        !matches(cShape[1], n)) {
+      return c.fail("C must have shape [M, N] unless broadcast=1 (before "
+                    "opset 7)");
+    }
+  }
   c.setOutput(0, c.g.op<GemmOp>(operands, attrs));
   return success();
 }
@@ -159,6 +180,13 @@ template <typename OpTy> LogicalResult convertGlobalPool(NodeContext &c) {
 LogicalResult convertBatchNorm(NodeContext &c) {
   if (c.getInt("training_mode", 0)) {
     return c.fail("training_mode=1 is not supported (inference only)");
+  }
+  if (c.opset < 7 && !c.getInt("is_test", 0)) {
+    return c.fail("is_test=0 (training mode) is not supported; export the "
+                  "model for inference (is_test=1)");
+  }
+  if (c.opset < 9 && !c.getInt("spatial", 1)) {
+    return c.fail("spatial=0 (per-activation statistics) is not supported");
   }
   SmallVector<NamedAttribute> attrs;
   if (c.attr("epsilon")) {

@@ -181,6 +181,11 @@ std::optional<bool> constantFlag(NodeContext &c, int i) {
 LogicalResult convertDropout(NodeContext &c) {
   Value input = c.input(0);
   RankedTensorType type = typeOf(input);
+  if (c.opset < 7 && !c.getInt("is_test", 0)) {
+    // Before opset 7, is_test=0 (the default) means training-mode dropout.
+    return c.fail("is_test=0 (training-mode dropout) is not supported; "
+                  "export the model for inference (is_test=1)");
+  }
   if (c.opset >= 12 && c.hasInput(2)) {
     // A training_mode fed at run time is taken as false: nnc compiles for
     // inference. Only a constant true needs the ratio to be 0.

@@ -2,7 +2,8 @@
 //
 // Drives the conversion: checks every node against the converter table first
 // (all unsupported nodes in one message, no partial output), then creates the
-// function arguments, the initializer constants and the ops node by node.
+// function arguments, the initializer and bound-input constants and the ops
+// node by node.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,8 +15,10 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <cstring>
+#include <map>
 
 using namespace mlir;
 using namespace mlir::nn;
@@ -271,11 +274,133 @@ std::string findUnsupported(const onnx::GraphProto &graph, int64_t opset) {
   return std::to_string(count) + " unsupported node" + (count > 1 ? "s" : "") +
          ": " + list;
 }
+
+/// The opset that introduced `opType`, for converted ops newer than opset 1.
+int64_t introducedIn(llvm::StringRef opType) {
+  static const llvm::StringMap<int64_t> since = {
+      {"Erf", 9},
+      {"Expand", 8},
+      {"Range", 11},
+      {"Resize", 10},
+      {"Trilu", 14},
+      {"Where", 9},
+      {"ConstantOfShape", 9},
+      {"GatherElements", 11},
+      {"LessOrEqual", 12},
+      {"GreaterOrEqual", 12},
+      {"NegativeLogLikelihoodLoss", 12},
+      {"SoftmaxCrossEntropyLoss", 12},
+      {"LayerNormalization", 17}};
+  return since.lookup(opType) ? since.lookup(opType) : 1;
+}
+
+/// Ops whose pre-opset-7 definitions were reviewed and are converted
+/// faithfully (legacy broadcasting, old attributes). A converter added later
+/// must be listed here before old models may use it.
+bool handlesLegacyOpsets(llvm::StringRef opType) {
+  static const llvm::StringSet<> reviewed = [] {
+    llvm::SmallVector<llvm::StringRef> names;
+    llvm::StringRef(
+        "Abs Add And ArgMax ArgMin AveragePool BatchNormalization Cast Ceil "
+        "Clip Concat Constant Conv Div Dropout Elu Equal Exp Flatten Floor "
+        "ConvTranspose Gather Gemm GlobalAveragePool GlobalMaxPool Greater "
+        "Identity InstanceNormalization Pad "
+        "LeakyRelu Less Log LogSoftmax MatMul Max MaxPool Min Mul Neg Not "
+        "Or Pow Reciprocal ReduceMax ReduceMean ReduceMin ReduceProd "
+        "ReduceSum Relu Reshape Selu Shape Sigmoid Size Slice Softmax "
+        "Softplus Sqrt Squeeze Sub Sum Tanh Transpose Unsqueeze Xor")
+        .split(names, ' ');
+    llvm::StringSet<> set;
+    for (llvm::StringRef name : names) {
+      set.insert(name);
+    }
+    return set;
+  }();
+  return reviewed.contains(opType);
+}
+
+/// Reads the TensorProto file `path` bound to graph input `input` and checks
+/// it against the input's declared type and shape.
+LogicalResult loadBinding(const onnx::ValueInfoProto &input,
+                          const std::string &path, onnx::TensorProto &tensor,
+                          std::string &error) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    error = "cannot read file: " + buffer.getError().message();
+    return failure();
+  }
+  if ((*buffer)->getBufferSize() >= (size_t(1) << 31) ||
+      !tensor.ParseFromArray((*buffer)->getBufferStart(),
+                             static_cast<int>((*buffer)->getBufferSize()))) {
+    error = "not a valid ONNX TensorProto file";
+    return failure();
+  }
+  tensor.set_name(input.name());
+  if (failed(validateTensor(tensor, error))) {
+    return failure();
+  }
+  const auto &declared = input.type().tensor_type();
+  if (tensor.data_type() != declared.elem_type()) {
+    error = "the tensor has data type " +
+            onnx::TensorProto::DataType_Name(
+                static_cast<onnx::TensorProto::DataType>(tensor.data_type())) +
+            " but the graph input is declared " +
+            onnx::TensorProto::DataType_Name(
+                static_cast<onnx::TensorProto::DataType>(declared.elem_type()));
+    return failure();
+  }
+  auto shapeText = [](auto dims, auto text) {
+    std::string out = "[";
+    for (const auto &d : dims) {
+      out += (out.size() > 1 ? ", " : "") + text(d);
+    }
+    return out + "]";
+  };
+  std::string tensorShape =
+      shapeText(tensor.dims(), [](int64_t d) { return std::to_string(d); });
+  if (!declared.has_shape()) {
+    return success();
+  }
+  bool matches = declared.shape().dim_size() == tensor.dims_size();
+  for (int i = 0; matches && i < tensor.dims_size(); ++i) {
+    const auto &dim = declared.shape().dim(i);
+    matches = !dim.has_dim_value() || dim.dim_value() == tensor.dims(i);
+  }
+  if (!matches) {
+    error = "the tensor has shape " + tensorShape +
+            " but the graph input is declared " +
+            shapeText(declared.shape().dim(),
+                      [](const onnx::TensorShapeProto::Dimension &d) {
+                        return d.has_dim_value() ? std::to_string(d.dim_value())
+                                                 : std::string("?");
+                      });
+    return failure();
+  }
+  return success();
+}
+
+/// For a converter error about a non-constant input, names the node's
+/// shape-like inputs (all but the data input 0, unless it is the only one)
+/// that are graph inputs and says how to bind them.
+std::string bindHint(const onnx::NodeProto &node,
+                     const llvm::StringSet<> &graphInputs) {
+  std::string hint;
+  for (int i = node.input_size() > 1 ? 1 : 0; i < node.input_size(); ++i) {
+    const std::string &name = node.input(i);
+    if (graphInputs.contains(name)) {
+      hint += "; input '" + name +
+              "' is a graph input; bind it with --bind=" + name + "=FILE.pb";
+    }
+  }
+  return hint;
+}
 } // namespace
 
 FailureOr<OwningOpRef<ModuleOp>>
 mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
-                          StringRef fileName, std::string &error) {
+                          StringRef fileName, std::string &error,
+                          const ImportOptions &options) {
   auto fail = [&](const Twine &message) {
     error = (fileName + ": " + message).str();
     return failure();
@@ -285,6 +410,18 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
   std::string unsupported = findUnsupported(graph, opset);
   if (!unsupported.empty()) {
     return fail(unsupported);
+  }
+  for (const auto &node : graph.node()) {
+    if (opset < introducedIn(node.op_type())) {
+      return fail(describeNode(node, opset) + ": " + node.op_type() +
+                  " does not exist before opset " +
+                  Twine(introducedIn(node.op_type())));
+    }
+    if (opset < 7 && !handlesLegacyOpsets(node.op_type())) {
+      return fail(describeNode(node, opset) + ": the opset " + Twine(opset) +
+                  " definition of " + node.op_type() +
+                  " is not supported; convert the model to opset 7 or later");
+    }
   }
 
   GraphBuilder g(context, "main");
@@ -296,10 +433,44 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
   for (const auto &init : graph.initializer()) {
     initializerNames.insert(init.name());
   }
+  // Bound inputs become constants, validated like initializers.
+  std::map<std::string, onnx::TensorProto> bound;
+  for (const auto &[name, path] : options.bindings) {
+    std::string prefix = "--bind=" + name + "=" + path + ": ";
+    const onnx::ValueInfoProto *input = nullptr;
+    for (const auto &candidate : graph.input()) {
+      if (candidate.name() == name &&
+          !initializerNames.contains(candidate.name())) {
+        input = &candidate;
+      }
+    }
+    if (!input) {
+      std::string names;
+      for (const auto &candidate : graph.input()) {
+        if (!initializerNames.contains(candidate.name())) {
+          names += (names.empty() ? "'" : ", '") + candidate.name() + "'";
+        }
+      }
+      return fail(prefix + "'" + name + "' is not a graph input (inputs: " +
+                  (names.empty() ? "none" : names) + ")");
+    }
+    if (bound.count(name)) {
+      return fail(prefix + "'" + name + "' is bound twice");
+    }
+    if (!input->type().has_tensor_type()) {
+      return fail(prefix + "graph input '" + name + "' is not a tensor");
+    }
+    std::string message;
+    if (failed(loadBinding(*input, path, bound[name], message))) {
+      return fail(prefix + message);
+    }
+  }
+  llvm::StringSet<> graphInputs;
   for (const auto &input : graph.input()) {
-    if (initializerNames.contains(input.name())) {
+    if (initializerNames.contains(input.name()) || bound.count(input.name())) {
       continue;
     }
+    graphInputs.insert(input.name());
     if (!input.type().has_tensor_type() ||
         !input.type().tensor_type().has_shape()) {
       return fail("graph input '" + input.name() +
@@ -322,14 +493,20 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
         NameLoc::get(StringAttr::get(&context, input.name()), fileLoc));
     values[input.name()] = g.input(input.name(), shape, element);
   }
-  for (const auto &init : graph.initializer()) {
+  auto addConstant = [&](const onnx::TensorProto &tensor) {
     g.setLocation(
-        NameLoc::get(StringAttr::get(&context, init.name()), fileLoc));
+        NameLoc::get(StringAttr::get(&context, tensor.name()), fileLoc));
     Value v =
         g.op<ConstantOp>({}, {NamedAttribute(StringAttr::get(&context, "value"),
-                                             convertTensor(&context, init))});
-    values[init.name()] = v;
-    constants[init.name()] = &init;
+                                             convertTensor(&context, tensor))});
+    values[tensor.name()] = v;
+    constants[tensor.name()] = &tensor;
+  };
+  for (const auto &[name, tensor] : bound) {
+    addConstant(tensor);
+  }
+  for (const auto &init : graph.initializer()) {
+    addConstant(init);
   }
 
   int index = 0;
@@ -357,6 +534,10 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
     LogicalResult converted = converterTable().lookup(node.op_type())(ctx);
     if (failed(converted) || !g.error().empty()) {
       std::string why = !ctx.error.empty() ? ctx.error : g.error().str();
+      StringRef reason = ctx.error;
+      if (reason.contains("must be") && reason.contains("constant")) {
+        why += bindHint(node, graphInputs);
+      }
       return fail(describeNode(node, opset) + ": " + why);
     }
     for (int i = 0; i < node.output_size(); ++i) {
@@ -379,12 +560,12 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
   return module;
 }
 
-FailureOr<OwningOpRef<ModuleOp>> mlir::nn::importOnnxFile(MLIRContext &context,
-                                                          StringRef path,
-                                                          std::string &error) {
+FailureOr<OwningOpRef<ModuleOp>>
+mlir::nn::importOnnxFile(MLIRContext &context, StringRef path,
+                         std::string &error, const ImportOptions &options) {
   onnx::ModelProto model;
   if (failed(onnx_import::loadModel(path, model, error))) {
     return failure();
   }
-  return importOnnxModel(context, model, path, error);
+  return importOnnxModel(context, model, path, error, options);
 }

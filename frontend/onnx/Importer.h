@@ -4,7 +4,8 @@
 // with one function `main`: graph inputs become arguments, initializers
 // `nn.constant`s (large ones as resource blobs), every node nn ops located at
 // the node, graph outputs the returned values. All unsupported nodes are
-// reported together before anything is built.
+// reported together before anything is built. Graph inputs may be bound to
+// constants (TensorProto files) so that shape-like inputs import statically.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,8 @@
 #include "mlir/IR/OwningOpRef.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace onnx {
 class ModelProto;
@@ -23,16 +26,24 @@ class ModelProto;
 namespace mlir {
 namespace nn {
 
+/// How to import a model.
+struct ImportOptions {
+  /// Graph inputs replaced by constants before conversion: (input name, path
+  /// of a serialized onnx TensorProto whose type and shape match the input).
+  std::vector<std::pair<std::string, std::string>> bindings;
+};
+
 /// Imports `model` (read from `fileName`, used in locations and messages);
 /// on failure `error` holds one message.
-FailureOr<OwningOpRef<ModuleOp>> importOnnxModel(MLIRContext &context,
-                                                 const onnx::ModelProto &model,
-                                                 StringRef fileName,
-                                                 std::string &error);
+FailureOr<OwningOpRef<ModuleOp>>
+importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
+                StringRef fileName, std::string &error,
+                const ImportOptions &options = {});
 
 /// Reads, validates and imports the ONNX file `path`.
 FailureOr<OwningOpRef<ModuleOp>>
-importOnnxFile(MLIRContext &context, StringRef path, std::string &error);
+importOnnxFile(MLIRContext &context, StringRef path, std::string &error,
+               const ImportOptions &options = {});
 
 } // namespace nn
 } // namespace mlir

@@ -25,7 +25,7 @@ namespace nn {
 namespace onnx_import {
 
 /// The supported default-domain opset range.
-constexpr int64_t kMinOpset = 7;
+constexpr int64_t kMinOpset = 1;
 constexpr int64_t kMaxOpset = 17;
 
 /// Reads and validates `path`; on failure `error` holds one message naming the

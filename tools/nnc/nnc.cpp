@@ -1,8 +1,9 @@
 //===- nnc.cpp - the nnc compiler driver ------------------------*- C++ -*-===//
 //
-// `nnc MODEL.onnx --emit=nn [-o FILE]`: imports an ONNX model and prints the
-// nn module. Later stages extend the --emit ladder. Any error is one line
-// `error: ...` on stderr and exit code 1.
+// `nnc MODEL.onnx --emit=nn [-o FILE] [--bind=NAME=FILE.pb ...]`: imports an
+// ONNX model (graph inputs named by --bind replaced by the constant tensors
+// in those TensorProto files) and prints the nn module. Later stages extend the
+// --emit ladder. Any error is one line `error: ...` on stderr and exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
@@ -39,15 +40,30 @@ int main(int argc, char **argv) {
   llvm::cl::opt<EmitKind> emit(
       "emit", llvm::cl::desc("What to emit"), llvm::cl::init(EmitKind::NN),
       llvm::cl::values(clEnumValN(EmitKind::NN, "nn", "the imported nn IR")));
+  llvm::cl::list<std::string> bindings(
+      "bind",
+      llvm::cl::desc("Replace graph input NAME by the constant in the ONNX "
+                     "TensorProto file FILE.pb (repeatable)"),
+      llvm::cl::value_desc("NAME=FILE.pb"));
   registerAsmPrinterCLOptions(); // --mlir-print-debuginfo shows node locations
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "nnc: neural-network compiler\n");
+
+  nn::ImportOptions options;
+  for (const std::string &binding : bindings) {
+    auto [name, path] = llvm::StringRef(binding).split('=');
+    if (name.empty() || path.empty()) {
+      return reportError("--bind=" + binding +
+                         ": expected --bind=NAME=FILE.pb");
+    }
+    options.bindings.emplace_back(name.str(), path.str());
+  }
 
   MLIRContext context;
   context.loadDialect<nn::NNDialect, func::FuncDialect>();
   std::string error;
   FailureOr<OwningOpRef<ModuleOp>> module =
-      nn::importOnnxFile(context, inputFile, error);
+      nn::importOnnxFile(context, inputFile, error, options);
   if (failed(module)) {
     return reportError(error);
   }
