@@ -126,8 +126,8 @@ OpFoldResult nn::foldUnary(Attribute operand, Type resultType,
   bool isUnsigned = intTy.isUnsigned();
   SmallVector<APInt> out;
   for (const APInt &v : dense.getValues<APInt>()) {
-    int64_t x = isUnsigned ? static_cast<int64_t>(v.getZExtValue())
-                           : v.getSExtValue();
+    int64_t x =
+        isUnsigned ? static_cast<int64_t>(v.getZExtValue()) : v.getSExtValue();
     out.push_back(APInt(intTy.getWidth(), static_cast<uint64_t>(intFn(x)),
                         /*isSigned=*/!isUnsigned, /*implicitTrunc=*/true));
   }
@@ -200,4 +200,115 @@ OpFoldResult nn::foldBinaryConstants(Attribute lhsAttr, Attribute rhsAttr,
                         /*isSigned=*/!isUnsigned, /*implicitTrunc=*/true));
   }
   return DenseElementsAttr::get(type, out);
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement over constants
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Row-major coordinate of linear index `i` in `shape`.
+void delinearize(int64_t i, ArrayRef<int64_t> shape,
+                 SmallVectorImpl<int64_t> &coord) {
+  coord.assign(shape.size(), 0);
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    coord[d] = shape[d] ? i % shape[d] : 0;
+    i = shape[d] ? i / shape[d] : 0;
+  }
+}
+
+/// Static result type within the budget, or null.
+RankedTensorType foldableResult(Type resultType) {
+  auto type = dyn_cast<RankedTensorType>(resultType);
+  if (!type || !type.hasStaticShape() ||
+      type.getNumElements() > nn::kMaxFoldElements) {
+    return {};
+  }
+  return type;
+}
+} // namespace
+
+OpFoldResult nn::foldDataMovement(Attribute inputAttr, Type resultType,
+                                  SourceIndexFn source) {
+  DenseElementsAttr input = foldableConstant(inputAttr);
+  RankedTensorType type = foldableResult(resultType);
+  if (!input || !type || input.getElementType() != type.getElementType()) {
+    return {};
+  }
+  if (input.isSplat()) {
+    return input.resizeSplat(type);
+  }
+  auto values = input.getValues<Attribute>();
+  ArrayRef<int64_t> inShape = input.getType().getShape();
+  SmallVector<int64_t> inStrides = stridesOf(inShape);
+  SmallVector<Attribute> out;
+  out.reserve(type.getNumElements());
+  SmallVector<int64_t> coord, src;
+  for (int64_t i = 0, e = type.getNumElements(); i < e; ++i) {
+    delinearize(i, type.getShape(), coord);
+    src.clear();
+    source(coord, src);
+    int64_t linear = 0;
+    for (auto [d, c] : llvm::enumerate(src)) {
+      if (c < 0 || c >= inShape[d]) {
+        return {}; // out of bounds: leave it to the runtime's semantics
+      }
+      linear += c * inStrides[d];
+    }
+    out.push_back(values[linear]);
+  }
+  return DenseElementsAttr::get(type, out);
+}
+
+OpFoldResult nn::foldConcat(ArrayRef<Attribute> inputs, int64_t axis,
+                            Type resultType) {
+  RankedTensorType type = foldableResult(resultType);
+  if (!type || axis < 0 || axis >= type.getRank()) {
+    return {};
+  }
+  SmallVector<DenseElementsAttr> dense;
+  for (Attribute a : inputs) {
+    DenseElementsAttr d = foldableConstant(a);
+    if (!d || d.getElementType() != type.getElementType()) {
+      return {};
+    }
+    dense.push_back(d);
+  }
+  SmallVector<Attribute> out;
+  out.reserve(type.getNumElements());
+  SmallVector<int64_t> coord;
+  for (int64_t i = 0, e = type.getNumElements(); i < e; ++i) {
+    delinearize(i, type.getShape(), coord);
+    int64_t c = coord[axis];
+    for (DenseElementsAttr d : dense) {
+      ArrayRef<int64_t> shape = d.getType().getShape();
+      if (c >= shape[axis]) {
+        c -= shape[axis];
+        continue;
+      }
+      int64_t linear = 0;
+      SmallVector<int64_t> strides = stridesOf(shape);
+      for (size_t k = 0; k < coord.size(); ++k) {
+        linear += (k == static_cast<size_t>(axis) ? c : coord[k]) * strides[k];
+      }
+      out.push_back(d.isSplat() ? d.getSplatValue<Attribute>()
+                                : d.getValues<Attribute>()[linear]);
+      break;
+    }
+  }
+  if (static_cast<int64_t>(out.size()) != type.getNumElements()) {
+    return {};
+  }
+  return DenseElementsAttr::get(type, out);
+}
+
+OpFoldResult nn::foldReshapeConstant(Attribute inputAttr, Type resultType) {
+  DenseElementsAttr input = foldableConstant(inputAttr);
+  auto type = dyn_cast<RankedTensorType>(resultType);
+  if (!input || !type || !type.hasStaticShape() ||
+      input.getElementType() != type.getElementType() ||
+      input.getNumElements() != type.getNumElements()) {
+    return {};
+  }
+  return input.reshape(type);
 }

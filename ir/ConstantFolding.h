@@ -38,6 +38,23 @@ OpFoldResult foldBinaryConstants(Attribute lhs, Attribute rhs, Type resultType,
                                  double (*floatFn)(double, double),
                                  int64_t (*intFn)(int64_t, int64_t));
 
+/// Maps a result coordinate to the input coordinate it copies.
+using SourceIndexFn =
+    llvm::function_ref<void(ArrayRef<int64_t>, SmallVectorImpl<int64_t> &)>;
+
+/// Folds a data-movement op over a constant `input` (any element type):
+/// result element `c` is input element `source(c)`. Static shapes within the
+/// folding budget only.
+OpFoldResult foldDataMovement(Attribute input, Type resultType,
+                              SourceIndexFn source);
+
+/// Folds a concatenation of constants along `axis`.
+OpFoldResult foldConcat(ArrayRef<Attribute> inputs, int64_t axis,
+                        Type resultType);
+
+/// A constant (or splat) reshaped to `resultType`; null if not foldable.
+OpFoldResult foldReshapeConstant(Attribute input, Type resultType);
+
 /// True if `attr` is a splat constant equal to `value`.
 bool isSplatValue(Attribute attr, double value);
 

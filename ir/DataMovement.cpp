@@ -173,17 +173,24 @@ LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult TransposeOp::fold(FoldAdaptor) {
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   // transpose(x, identity) = x
-  for (auto [i, p] : llvm::enumerate(getPerm())) {
-    if (p != static_cast<int64_t>(i)) {
-      return {};
-    }
+  ArrayRef<int64_t> perm = getPerm();
+  bool identity = llvm::all_of(llvm::enumerate(perm), [](auto ip) {
+    return ip.value() == static_cast<int64_t>(ip.index());
+  });
+  if (identity && getInput().getType() == getType()) {
+    return getInput();
   }
-  if (getInput().getType() != getType()) {
-    return {};
-  }
-  return getInput();
+  // Result dim i is input dim perm[i].
+  return foldDataMovement(
+      adaptor.getInput(), getType(),
+      [&](ArrayRef<int64_t> c, SmallVectorImpl<int64_t> &src) {
+        src.assign(c.size(), 0);
+        for (auto [i, p] : llvm::enumerate(perm)) {
+          src[p] = c[i];
+        }
+      });
 }
 
 namespace {
@@ -276,12 +283,15 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult ConcatOp::fold(FoldAdaptor) {
+OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
   // concat(x) = x
   if (getInputs().size() == 1 && getInputs().front().getType() == getType()) {
     return getInputs().front();
   }
-  return {};
+  int64_t rank = getType().getRank();
+  int64_t axis = static_cast<int64_t>(getAxis());
+  return foldConcat(adaptor.getInputs(), axis < 0 ? axis + rank : axis,
+                    getType());
 }
 
 //===----------------------------------------------------------------------===//
@@ -384,15 +394,32 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult SliceOp::fold(FoldAdaptor) {
-  // slice(x, whole extent, step 1) = x
+OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
   auto in = cast<RankedTensorType>(getInput().getType());
-  if (in != getType()) {
-    return {};
-  }
   SmallVector<SliceAxis> slices;
   if (failed(getSliceAxes(std::nullopt, in.getRank(), getStarts(), getEnds(),
                           getAxes(), getSteps(), slices))) {
+    return {};
+  }
+  // A constant input: element c of the result is input element
+  // start + c * step on each sliced axis.
+  if (in.hasStaticShape()) {
+    OpFoldResult folded = foldDataMovement(
+        adaptor.getInput(), getType(),
+        [&](ArrayRef<int64_t> c, SmallVectorImpl<int64_t> &src) {
+          src.assign(c.begin(), c.end());
+          for (const SliceAxis &s : slices) {
+            int64_t start =
+                clampSliceBound(s.start, in.getDimSize(s.axis), s.step);
+            src[s.axis] = start + c[s.axis] * s.step;
+          }
+        });
+    if (folded) {
+      return folded;
+    }
+  }
+  // slice(x, whole extent, step 1) = x
+  if (in != getType()) {
     return {};
   }
   for (const SliceAxis &s : slices) {
@@ -433,6 +460,40 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
   llvm::append_range(shape, d.drop_front(*axis + 1));
   types.push_back(RankedTensorType::get(shape, data.getElementType()));
   return success();
+}
+
+OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
+  // gather(constant, constant indices) = a constant; an index out of range
+  // is not folded (the runtime reports it).
+  auto indices = dyn_cast_or_null<DenseIntElementsAttr>(adaptor.getIndices());
+  auto data = cast<RankedTensorType>(getData().getType());
+  if (!indices || !data.hasStaticShape() ||
+      indices.getNumElements() > kMaxFoldElements) {
+    return {};
+  }
+  int64_t rank = data.getRank();
+  int64_t axis = static_cast<int64_t>(getAxis());
+  axis = axis < 0 ? axis + rank : axis;
+  SmallVector<int64_t> ids;
+  for (const APInt &v : indices.getValues<APInt>()) {
+    ids.push_back(v.getSExtValue());
+  }
+  ArrayRef<int64_t> idShape = indices.getType().getShape();
+  int64_t idRank = idShape.size();
+  int64_t extent = data.getDimSize(axis);
+  // Result coordinate = data[:axis] ++ indices coordinate ++ data[axis+1:].
+  return foldDataMovement(
+      adaptor.getData(), getType(),
+      [&](ArrayRef<int64_t> c, SmallVectorImpl<int64_t> &src) {
+        src.assign(c.begin(), c.begin() + axis);
+        int64_t linear = 0;
+        for (int64_t k = 0; k < idRank; ++k) {
+          linear = linear * idShape[k] + c[axis + k];
+        }
+        int64_t id = idRank == 0 && ids.size() == 1 ? ids[0] : ids[linear];
+        src.push_back(id < 0 ? id + extent : id);
+        src.append(c.begin() + axis + idRank, c.end());
+      });
 }
 
 LogicalResult GatherElementsOp::inferReturnTypes(MLIRContext *,
@@ -554,12 +615,22 @@ LogicalResult BroadcastOp::verify() {
   return success();
 }
 
-OpFoldResult BroadcastOp::fold(FoldAdaptor) {
+OpFoldResult BroadcastOp::fold(FoldAdaptor adaptor) {
   // broadcast(x : T -> T) = x
   if (getInput().getType() == getType()) {
     return getInput();
   }
-  return {};
+  // Trailing dimensions align; an extent-1 input dimension repeats.
+  ArrayRef<int64_t> inShape =
+      cast<RankedTensorType>(getInput().getType()).getShape();
+  return foldDataMovement(
+      adaptor.getInput(), getType(),
+      [&](ArrayRef<int64_t> c, SmallVectorImpl<int64_t> &src) {
+        size_t offset = c.size() - inShape.size();
+        for (size_t d = 0; d < inShape.size(); ++d) {
+          src.push_back(inShape[d] == 1 ? 0 : c[offset + d]);
+        }
+      });
 }
 
 //===----------------------------------------------------------------------===//
@@ -594,13 +665,22 @@ LogicalResult TileOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult TileOp::fold(FoldAdaptor) {
+OpFoldResult TileOp::fold(FoldAdaptor adaptor) {
   // tile(x, 1) = x
   if (llvm::all_of(getRepeats(), [](int64_t r) { return r == 1; }) &&
       getInput().getType() == getType()) {
     return getInput();
   }
-  return {};
+  // Element c of the result is input element c mod extent.
+  ArrayRef<int64_t> inShape =
+      cast<RankedTensorType>(getInput().getType()).getShape();
+  return foldDataMovement(
+      adaptor.getInput(), getType(),
+      [&](ArrayRef<int64_t> c, SmallVectorImpl<int64_t> &src) {
+        for (auto [d, e] : llvm::enumerate(inShape)) {
+          src.push_back(c[d] % e);
+        }
+      });
 }
 
 //===----------------------------------------------------------------------===//
@@ -644,6 +724,11 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
+OpFoldResult SqueezeOp::fold(FoldAdaptor adaptor) {
+  // squeeze(constant) = the constant reshaped.
+  return foldReshapeConstant(adaptor.getInput(), getType());
+}
+
 void SqueezeOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                             MLIRContext *context) {
   results.add<ShapeOnlyToReshape<SqueezeOp>>(context);
@@ -671,6 +756,11 @@ LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *,
   }
   types.push_back(RankedTensorType::get(shape, in.getElementType()));
   return success();
+}
+
+OpFoldResult UnsqueezeOp::fold(FoldAdaptor adaptor) {
+  // unsqueeze(constant) = the constant reshaped.
+  return foldReshapeConstant(adaptor.getInput(), getType());
 }
 
 void UnsqueezeOp::getCanonicalizationPatterns(RewritePatternSet &results,

@@ -8,6 +8,7 @@
 #include "ir/NNOps.h"
 
 #include "mlir/IR/TypeUtilities.h"
+#include "llvm/ADT/APSInt.h"
 
 using namespace mlir;
 using namespace mlir::nn;
@@ -91,10 +92,68 @@ LogicalResult CastOp::verify() {
   return success();
 }
 
-OpFoldResult CastOp::fold(FoldAdaptor) {
+/// Converts one constant element to `to` with nn.cast's rules, or returns
+/// null where the conversion is not exact enough to fold (NaN or out of
+/// range float to integer).
+static Attribute castElement(Attribute value, Type to) {
+  if (auto f = dyn_cast<FloatAttr>(value)) {
+    APFloat v = f.getValue();
+    if (auto toFloat = dyn_cast<FloatType>(to)) {
+      bool lost;
+      v.convert(toFloat.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                &lost);
+      return FloatAttr::get(to, v);
+    }
+    auto toInt = cast<IntegerType>(to);
+    if (toInt.getWidth() == 1) {
+      return IntegerAttr::get(to, APInt(1, v.isZero() ? 0 : 1));
+    }
+    APSInt result(toInt.getWidth(), toInt.isUnsigned());
+    bool exact;
+    // Truncation is inexact by design; NaN, infinity and out-of-range
+    // values are invalid and left to the runtime.
+    if (v.convertToInteger(result, APFloat::rmTowardZero, &exact) &
+        APFloat::opInvalidOp) {
+      return {};
+    }
+    return IntegerAttr::get(to, result);
+  }
+  auto i = cast<IntegerAttr>(value);
+  unsigned fromWidth = i.getType().getIntOrFloatBitWidth();
+  bool fromSigned = fromWidth != 1 && !i.getType().isUnsignedInteger();
+  APInt v = i.getValue();
+  if (auto toFloat = dyn_cast<FloatType>(to)) {
+    APFloat f(toFloat.getFloatSemantics());
+    f.convertFromAPInt(v, fromSigned, APFloat::rmNearestTiesToEven);
+    return FloatAttr::get(to, f);
+  }
+  auto toInt = cast<IntegerType>(to);
+  if (toInt.getWidth() == 1) {
+    return IntegerAttr::get(to, APInt(1, v.isZero() ? 0 : 1));
+  }
+  return IntegerAttr::get(to, fromSigned ? v.sextOrTrunc(toInt.getWidth())
+                                         : v.zextOrTrunc(toInt.getWidth()));
+}
+
+OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   // cast(x : T -> T) = x
   if (getInput().getType() == getType()) {
     return getInput();
   }
-  return {};
+  // cast(constant) = constant of the new element type.
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getInput());
+  auto type = cast<RankedTensorType>(getType());
+  if (!dense || !type.hasStaticShape() ||
+      type.getNumElements() > kMaxFoldElements) {
+    return {};
+  }
+  SmallVector<Attribute> out;
+  for (Attribute v : dense.getValues<Attribute>()) {
+    Attribute c = castElement(v, type.getElementType());
+    if (!c) {
+      return {};
+    }
+    out.push_back(c);
+  }
+  return DenseElementsAttr::get(type, out);
 }

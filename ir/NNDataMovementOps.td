@@ -139,6 +139,7 @@ def NN_GatherOp : NN_Op<"gather", [Pure, NN_LayoutLike, NN_InferShape]> {
   let assemblyFormat = [{
     $data `,` $indices attr-dict `:` functional-type(operands, results)
   }];
+  let hasFolder = 1;
 }
 
 def NN_GatherElementsOp : NN_Op<"gather_elements",
@@ -245,6 +246,7 @@ def NN_SqueezeOp : NN_Op<"squeeze", [Pure, NN_LayoutLike, NN_InferShape]> {
   let results = (outs NN_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasCanonicalizer = 1;
+  let hasFolder = 1;
 }
 
 def NN_UnsqueezeOp : NN_Op<"unsqueeze", [Pure, NN_LayoutLike, NN_InferShape]> {
@@ -262,6 +264,7 @@ def NN_UnsqueezeOp : NN_Op<"unsqueeze", [Pure, NN_LayoutLike, NN_InferShape]> {
   let results = (outs NN_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasCanonicalizer = 1;
+  let hasFolder = 1;
 }
 
 def NN_SplitOp : NN_Op<"split", [Pure, NN_LayoutLike, NN_InferShape]> {

@@ -500,3 +500,94 @@ func.func @fold_integer_unary() -> (tensor<2xi64>, tensor<2xi64>) {
   %1 = nn.abs %0 : tensor<2xi64>
   return %0, %1 : tensor<2xi64>, tensor<2xi64>
 }
+
+// -----
+
+//===--- Data movement over constants (shape subgraphs) ---===//
+
+// transpose of [[1, 2, 3], [4, 5, 6]] is [[1, 4], [2, 5], [3, 6]].
+// CHECK-LABEL: func.func @fold_transpose_constant
+// CHECK: nn.constant dense<{{\[}}[1, 4], [2, 5], [3, 6]]> : tensor<3x2xi64>
+// CHECK-NOT: nn.transpose
+func.func @fold_transpose_constant() -> tensor<3x2xi64> {
+  %c = nn.constant dense<[[1, 2, 3], [4, 5, 6]]> : tensor<2x3xi64>
+  %0 = nn.transpose %c {perm = array<i64: 1, 0>} : tensor<2x3xi64> -> tensor<3x2xi64>
+  return %0 : tensor<3x2xi64>
+}
+
+// -----
+
+// Shape arithmetic as exporters write it: slice a shape, gather an extent,
+// unsqueeze, concat with a constant -> one constant [6, 4, -1].
+// CHECK-LABEL: func.func @fold_shape_subgraph
+// CHECK: %[[C:.*]] = nn.constant dense<[6, 4, -1]> : tensor<3xi64>
+// CHECK-NEXT: return %[[C]]
+func.func @fold_shape_subgraph() -> tensor<3xi64> {
+  %shape = nn.constant dense<[2, 3, 4, 5]> : tensor<4xi64>
+  %head = nn.slice %shape {starts = array<i64: 0>, ends = array<i64: 2>} : tensor<4xi64> -> tensor<2xi64>
+  %i2 = nn.constant dense<2> : tensor<i64>
+  %d2 = nn.gather %shape, %i2 : (tensor<4xi64>, tensor<i64>) -> tensor<i64>
+  %d2v = nn.unsqueeze %d2 {axes = array<i64: 0>} : tensor<i64> -> tensor<1xi64>
+  %h0 = nn.slice %head {starts = array<i64: 0>, ends = array<i64: 1>} : tensor<2xi64> -> tensor<1xi64>
+  %h1 = nn.slice %head {starts = array<i64: -1>, ends = array<i64: 2>} : tensor<2xi64> -> tensor<1xi64>
+  %prod = nn.mul %h0, %h1 : (tensor<1xi64>, tensor<1xi64>) -> tensor<1xi64>
+  %m1 = nn.constant dense<-1> : tensor<1xi64>
+  %0 = nn.concat %prod, %d2v, %m1 {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<3xi64>
+  return %0 : tensor<3xi64>
+}
+
+// -----
+
+// Reversed strided slice [5, 4, 3, 2, 1][::-2] = [1, 3, 5]; squeeze of a
+// constant; broadcast and tile of constants.
+// CHECK-LABEL: func.func @fold_slice_broadcast_tile
+// CHECK-DAG: nn.constant dense<[1, 3, 5]> : tensor<3xi32>
+// CHECK-DAG: nn.constant dense<7> : tensor<i32>
+// CHECK-DAG: nn.constant dense<{{\[}}[1, 2], [1, 2], [1, 2]]> : tensor<3x2xi32>
+// CHECK-DAG: nn.constant dense<[1, 2, 1, 2]> : tensor<4xi32>
+// CHECK-NOT: nn.slice
+// CHECK-NOT: nn.squeeze
+// CHECK-NOT: nn.broadcast
+// CHECK-NOT: nn.tile
+func.func @fold_slice_broadcast_tile() -> (tensor<3xi32>, tensor<i32>, tensor<3x2xi32>, tensor<4xi32>) {
+  %v = nn.constant dense<[5, 4, 3, 2, 1]> : tensor<5xi32>
+  %0 = nn.slice %v {starts = array<i64: -1>, ends = array<i64: -9223372036854775807>, steps = array<i64: -2>} : tensor<5xi32> -> tensor<3xi32>
+  %s = nn.constant dense<[7]> : tensor<1xi32>
+  %1 = nn.squeeze %s {axes = array<i64: 0>} : tensor<1xi32> -> tensor<i32>
+  %r = nn.constant dense<[1, 2]> : tensor<2xi32>
+  %2 = nn.broadcast %r : tensor<2xi32> -> tensor<3x2xi32>
+  %3 = nn.tile %r {repeats = array<i64: 2>} : tensor<2xi32> -> tensor<4xi32>
+  return %0, %1, %2, %3 : tensor<3xi32>, tensor<i32>, tensor<3x2xi32>, tensor<4xi32>
+}
+
+// -----
+
+// cast of constants: floats truncate toward zero, anything to i1 is != 0.
+// A NaN does not fold (its integer value is not defined).
+// CHECK-LABEL: func.func @fold_cast
+// CHECK-DAG: nn.constant dense<[2, -2, 0]> : tensor<3xi64>
+// CHECK-DAG: nn.constant dense<[true, true, false]> : tensor<3xi1>
+// CHECK-DAG: nn.constant dense<[3.000000e+00, -1.000000e+00]> : tensor<2xf32>
+// CHECK: nn.cast %{{.*}} : tensor<1xf32> -> tensor<1xi32>
+func.func @fold_cast() -> (tensor<3xi64>, tensor<3xi1>, tensor<2xf32>, tensor<1xi32>) {
+  %f = nn.constant dense<[2.7, -2.7, 0.0]> : tensor<3xf32>
+  %0 = nn.cast %f : tensor<3xf32> -> tensor<3xi64>
+  %1 = nn.cast %f : tensor<3xf32> -> tensor<3xi1>
+  %i = nn.constant dense<[3, -1]> : tensor<2xi64>
+  %2 = nn.cast %i : tensor<2xi64> -> tensor<2xf32>
+  %nan = nn.constant dense<0x7FC00000> : tensor<1xf32>
+  %3 = nn.cast %nan : tensor<1xf32> -> tensor<1xi32>
+  return %0, %1, %2, %3 : tensor<3xi64>, tensor<3xi1>, tensor<2xf32>, tensor<1xi32>
+}
+
+// -----
+
+// A gather with an out-of-range constant index is not folded.
+// CHECK-LABEL: func.func @no_fold_gather_out_of_range
+// CHECK: nn.gather
+func.func @no_fold_gather_out_of_range() -> tensor<i64> {
+  %shape = nn.constant dense<[2, 3]> : tensor<2xi64>
+  %i = nn.constant dense<5> : tensor<i64>
+  %0 = nn.gather %shape, %i : (tensor<2xi64>, tensor<i64>) -> tensor<i64>
+  return %0 : tensor<i64>
+}
