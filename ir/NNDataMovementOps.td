@@ -294,7 +294,9 @@ def NN_ResizeOp : NN_Op<"resize", [Pure, NN_LayoutLike,
   let description = [{
     The result type gives the output shape (same rank). `mode` chooses
     nearest or linear interpolation; `coordinate_transformation` maps output
-    to input coordinates; `nearest_mode` rounds them for `nearest`. When
+    to input coordinates (ONNX's half_pixel, pytorch_half_pixel,
+    align_corners, asymmetric, and opset 11's tf_half_pixel_for_nn:
+    `x_in = (x_out + 0.5) / scale`); `nearest_mode` rounds them for `nearest`. When
     `scales` (one positive factor per axis) is present, each static output
     extent is `floor(in * scale)`.
 

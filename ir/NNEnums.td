@@ -49,7 +49,8 @@ def NN_ResizeModeAttr : NN_EnumAttr<NN_ResizeMode, "resize">;
 def NN_CoordinateTransform : NN_I32Enum<"CoordinateTransform",
     "how resized coordinates map back to the input (ONNX Resize)", [
   I32EnumAttrCase<"half_pixel", 0>, I32EnumAttrCase<"pytorch_half_pixel", 1>,
-  I32EnumAttrCase<"align_corners", 2>, I32EnumAttrCase<"asymmetric", 3>]>;
+  I32EnumAttrCase<"align_corners", 2>, I32EnumAttrCase<"asymmetric", 3>,
+  I32EnumAttrCase<"tf_half_pixel_for_nn", 4>]>;
 def NN_CoordinateTransformAttr
     : NN_EnumAttr<NN_CoordinateTransform, "coord">;
 

@@ -79,6 +79,7 @@ LogicalResult convertResize(NodeContext &c) {
     if (!parsed) {
       return c.fail("coordinate_transformation_mode '" + ct +
                     "' is not supported (use half_pixel, pytorch_half_pixel, "
+                    "tf_half_pixel_for_nn, "
                     "align_corners or asymmetric)");
     }
     coord = *parsed;

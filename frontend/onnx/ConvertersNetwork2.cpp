@@ -132,7 +132,25 @@ LogicalResult convertConvTranspose(NodeContext &c) {
 }
 
 LogicalResult convertPRelu(NodeContext &c) {
-  c.setOutput(0, c.g.op<PReluOp>({c.input(0), c.input(1)}));
+  Value x = c.input(0), slope = c.input(1);
+  if (c.opset < 7) {
+    // PRelu-1/6 predates broadcasting: a slope of size 1 is shared, a 1-D
+    // slope of size C is per channel (dimension 1), else shapes must match.
+    auto xt = cast<RankedTensorType>(x.getType());
+    auto st = cast<RankedTensorType>(slope.getType());
+    if (st.getRank() == 1 && xt.getRank() > 2 && st.getDimSize(0) != 1 &&
+        st.getDimSize(0) == xt.getDimSize(1)) {
+      SmallVector<int64_t> shape(xt.getRank() - 1, 1);
+      shape[0] = st.getDimSize(0);
+      slope = c.g.op<ReshapeOp>(
+          {slope}, {}, {RankedTensorType::get(shape, st.getElementType())});
+    } else if (st.getNumElements() != 1 && st != xt) {
+      return c.fail("a slope of shape " + formatShape(st.getShape()) +
+                    " is neither a scalar, per-channel, nor the input's shape " +
+                    formatShape(xt.getShape()) + " (PRelu before opset 7)");
+    }
+  }
+  c.setOutput(0, c.g.op<PReluOp>({x, slope}));
   return success();
 }
 

@@ -295,28 +295,32 @@ int64_t introducedIn(llvm::StringRef opType) {
 }
 
 /// Ops whose pre-opset-7 definitions were reviewed and are converted
-/// faithfully (legacy broadcasting, old attributes). A converter added later
-/// must be listed here before old models may use it.
-bool handlesLegacyOpsets(llvm::StringRef opType) {
-  static const llvm::StringSet<> reviewed = [] {
+/// faithfully (legacy broadcasting, old attributes), with the oldest opset
+/// whose definition the converter implements. A converter added later must be
+/// listed here before old models may use it.
+bool handlesLegacyOpset(llvm::StringRef opType, int64_t opset) {
+  static const llvm::StringMap<int64_t> oldestHandled = [] {
+    llvm::StringMap<int64_t> map;
     llvm::SmallVector<llvm::StringRef> names;
     llvm::StringRef(
         "Abs Add And ArgMax ArgMin AveragePool BatchNormalization Cast Ceil "
-        "Clip Concat Constant Conv Div Dropout Elu Equal Exp Flatten Floor "
-        "ConvTranspose Gather Gemm GlobalAveragePool GlobalMaxPool Greater "
-        "Identity InstanceNormalization Pad "
-        "LeakyRelu Less Log LogSoftmax MatMul Max MaxPool Min Mul Neg Not "
-        "Or Pow Reciprocal ReduceMax ReduceMean ReduceMin ReduceProd "
-        "ReduceSum Relu Reshape Selu Shape Sigmoid Size Slice Softmax "
-        "Softplus Sqrt Squeeze Sub Sum Tanh Transpose Unsqueeze Xor")
+        "Clip Concat Constant Conv ConvTranspose Div Dropout Elu Equal Exp "
+        "Flatten Floor Gather Gemm GlobalAveragePool GlobalMaxPool Greater "
+        "Identity InstanceNormalization LeakyRelu Less Log LogSoftmax MatMul "
+        "Max MaxPool Min Mul Neg Not Or Pad Pow PRelu Reciprocal ReduceMax "
+        "ReduceMean ReduceMin ReduceProd ReduceSum Relu Reshape Selu Shape "
+        "Sigmoid Size Slice Softmax Softplus Sqrt Squeeze Sub Sum Tanh "
+        "Transpose Unsqueeze Xor")
         .split(names, ' ');
-    llvm::StringSet<> set;
     for (llvm::StringRef name : names) {
-      set.insert(name);
+      map[name] = 1;
     }
-    return set;
+    map["Split"] = 2; // Split-1 took the split as an optional input
+    map["Tile"] = 6;  // Tile-1 took `tiles` and `axis` inputs
+    return map;
   }();
-  return reviewed.contains(opType);
+  auto it = oldestHandled.find(opType);
+  return it != oldestHandled.end() && opset >= it->second;
 }
 
 /// Reads the TensorProto file `path` bound to graph input `input` and checks
@@ -381,12 +385,15 @@ LogicalResult loadBinding(const onnx::ValueInfoProto &input,
 }
 
 /// For a converter error about a non-constant input, names the node's
-/// shape-like inputs (all but the data input 0, unless it is the only one)
-/// that are graph inputs and says how to bind them.
+/// shape-like inputs (all but the data input 0, unless it is the only one or
+/// the op has no data input, like Range) that are graph inputs and says how to
+/// bind them.
 std::string bindHint(const onnx::NodeProto &node,
                      const llvm::StringSet<> &graphInputs) {
   std::string hint;
-  for (int i = node.input_size() > 1 ? 1 : 0; i < node.input_size(); ++i) {
+  bool allShapeLike = node.op_type() == "Range";
+  int first = node.input_size() > 1 && !allShapeLike ? 1 : 0;
+  for (int i = first; i < node.input_size(); ++i) {
     const std::string &name = node.input(i);
     if (graphInputs.contains(name)) {
       hint += "; input '" + name +
@@ -417,7 +424,7 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
                   " does not exist before opset " +
                   Twine(introducedIn(node.op_type())));
     }
-    if (opset < 7 && !handlesLegacyOpsets(node.op_type())) {
+    if (opset < 7 && !handlesLegacyOpset(node.op_type(), opset)) {
       return fail(describeNode(node, opset) + ": the opset " + Twine(opset) +
                   " definition of " + node.op_type() +
                   " is not supported; convert the model to opset 7 or later");

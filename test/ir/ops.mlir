@@ -281,6 +281,8 @@ func.func @resize(%x: tensor<?x3x8x8xf32>, %y: tensor<1x1x5x5xf16>) -> (tensor<?
   %0 = nn.resize %x {mode = #nn<resize nearest>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<?x3x8x8xf32> -> tensor<?x3x16x16xf32>
   // CHECK: nn.resize %{{.*}} {coordinate_transformation = #nn<coord align_corners>, mode = #nn<resize linear>, nearest_mode = #nn<nearest floor>} : tensor<1x1x5x5xf16> -> tensor<1x1x7x2xf16>
   %1 = nn.resize %y {mode = #nn<resize linear>, coordinate_transformation = #nn<coord align_corners>, nearest_mode = #nn<nearest floor>} : tensor<1x1x5x5xf16> -> tensor<1x1x7x2xf16>
+  // CHECK: nn.resize %{{.*}} {coordinate_transformation = #nn<coord tf_half_pixel_for_nn>, mode = #nn<resize nearest>} : tensor<1x1x5x5xf16> -> tensor<1x1x3x3xf16>
+  %2 = nn.resize %y {mode = #nn<resize nearest>, coordinate_transformation = #nn<coord tf_half_pixel_for_nn>} : tensor<1x1x5x5xf16> -> tensor<1x1x3x3xf16>
   return %0, %1 : tensor<?x3x16x16xf32>, tensor<1x1x7x2xf16>
 }
 
