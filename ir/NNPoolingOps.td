@@ -50,6 +50,34 @@ def NN_MaxPoolOp : NN_PoolOpBase<"max_pool"> {
                        DefaultValuedAttr<BoolAttr, "false">:$ceil_mode);
 }
 
+def NN_MaxPoolIndicesOp : NN_Op<"max_pool_indices",
+    [Pure, NN_ReductionLike, NN_InferShape]> {
+  let summary = "where each max-pooling maximum came from (ONNX MaxPool's "
+                "Indices output)";
+  let description = [{
+    For the same window attributes as `nn.max_pool`, gives for each output
+    element the position of its maximum in the input, flattened over the
+    whole input [N, C, D1..Dk] (row-major; `column_major` flattens the
+    spatial dimensions column-major as ONNX's `storage_order = 1` does).
+    Padding never wins; ties pick the first position in window order. The
+    result has `nn.max_pool`'s shape and element type i64.
+
+    ```mlir
+    %i = nn.max_pool_indices %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>}
+        : tensor<1x3x8x8xf32> -> tensor<1x3x4x4xi64>
+    ```
+  }];
+  let arguments = (ins NN_FloatTensor:$input,
+                       DenseI64ArrayAttr:$kernel_shape,
+                       OptionalAttr<DenseI64ArrayAttr>:$strides,
+                       OptionalAttr<DenseI64ArrayAttr>:$dilations,
+                       OptionalAttr<DenseI64ArrayAttr>:$pads,
+                       DefaultValuedAttr<BoolAttr, "false">:$ceil_mode,
+                       DefaultValuedAttr<BoolAttr, "false">:$column_major);
+  let results = (outs RankedTensorOf<[I64]>:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+}
+
 def NN_AvgPoolOp : NN_PoolOpBase<"avg_pool"> {
   let summary = "average pooling over a sliding window (ONNX AveragePool)";
   let description = [{

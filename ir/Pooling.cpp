@@ -47,10 +47,9 @@ LogicalResult inferGlobalPoolResult(std::optional<Location> loc,
 
 } // namespace
 
-LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *,
-                                          std::optional<Location> loc,
-                                          Adaptor adaptor,
-                                          SmallVectorImpl<Type> &types) {
+namespace {
+/// The window of a max pool (values or indices): the same attributes.
+template <typename Adaptor> WindowSpec maxPoolWindow(Adaptor adaptor) {
   WindowSpec spec;
   spec.kernel = adaptor.getKernelShape();
   spec.kernelName = "kernel_shape";
@@ -59,8 +58,32 @@ LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *,
   spec.pads = adaptor.getPads();
   spec.ceilMode = adaptor.getCeilMode();
   spec.padsBelowKernel = true;
-  return inferPoolResult(
-      loc, cast<RankedTensorType>(adaptor.getInput().getType()), spec, types);
+  return spec;
+}
+} // namespace
+
+LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> loc,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &types) {
+  return inferPoolResult(loc,
+                         cast<RankedTensorType>(adaptor.getInput().getType()),
+                         maxPoolWindow(adaptor), types);
+}
+
+LogicalResult MaxPoolIndicesOp::inferReturnTypes(MLIRContext *ctx,
+                                                 std::optional<Location> loc,
+                                                 Adaptor adaptor,
+                                                 SmallVectorImpl<Type> &types) {
+  // max_pool's shape, with i64 positions.
+  if (failed(inferPoolResult(
+          loc, cast<RankedTensorType>(adaptor.getInput().getType()),
+          maxPoolWindow(adaptor), types))) {
+    return failure();
+  }
+  types.back() =
+      cast<RankedTensorType>(types.back()).clone(IntegerType::get(ctx, 64));
+  return success();
 }
 
 LogicalResult AvgPoolOp::inferReturnTypes(MLIRContext *,

@@ -169,6 +169,19 @@ template <typename OpTy, bool isMax> LogicalResult convertPool(NodeContext &c) {
     attrs.push_back(c.g.boolean("count_include_pad", true));
   }
   c.setOutput(0, c.g.op<OpTy>({c.input(0)}, attrs));
+  if constexpr (isMax) {
+    // MaxPool's optional Indices output (opset 8+).
+    if (c.outputUsed(1)) {
+      int64_t order = c.getInt("storage_order", 0);
+      if (order != 0 && order != 1) {
+        return c.fail("storage_order must be 0 or 1, not " + Twine(order));
+      }
+      if (order == 1) {
+        attrs.push_back(c.g.boolean("column_major", true));
+      }
+      c.setOutput(1, c.g.op<MaxPoolIndicesOp>({c.input(0)}, attrs));
+    }
+  }
   return success();
 }
 

@@ -1980,3 +1980,20 @@ func.func @bce_result_type(%p: tensor<?x4xf32>) {
   %0 = nn.bce %p, %p : (tensor<?x4xf32>, tensor<?x4xf32>) -> tensor<f16>
   return
 }
+
+// -----
+
+func.func @max_pool_indices_not_i64(%x: tensor<1x3x8x8xf32>) {
+  // expected-error @+1 {{result #0 must be ranked tensor of 64-bit signless integer values}}
+  %0 = nn.max_pool_indices %x {kernel_shape = array<i64: 2, 2>} : tensor<1x3x8x8xf32> -> tensor<1x3x7x7xf32>
+  return
+}
+
+// -----
+
+func.func @max_pool_indices_window_too_large(%x: tensor<1x3x2x2xf32>) {
+  // expected-error @+2 {{failed to infer returned types}}
+  // expected-error @+1 {{does not fit}}
+  %0 = nn.max_pool_indices %x {kernel_shape = array<i64: 3, 3>} : tensor<1x3x2x2xf32> -> tensor<1x3x1x1xi64>
+  return
+}

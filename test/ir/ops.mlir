@@ -494,6 +494,17 @@ func.func @max_pool_2d(%x: tensor<?x64x112x112xf32>, %y: tensor<1x3x8x8xf16>) {
   return
 }
 
+// CHECK-LABEL: func.func @max_pool_indices
+// CHECK: nn.max_pool_indices %{{.*}} {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<?x3x8x8xf32> -> tensor<?x?x?x?xi64>
+// CHECK: nn.max_pool_indices %{{.*}} {column_major = true, kernel_shape = array<i64: 3>, pads = array<i64: 1, 1>} : tensor<1x2x5xf16> -> tensor<1x2x5xi64>
+// INFER-LABEL: func.func @max_pool_indices
+// INFER: nn.max_pool_indices {{.*}} -> tensor<?x3x4x4xi64>
+func.func @max_pool_indices(%x: tensor<?x3x8x8xf32>, %y: tensor<1x2x5xf16>) {
+  %0 = nn.max_pool_indices %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<?x3x8x8xf32> -> tensor<?x?x?x?xi64>
+  %1 = nn.max_pool_indices %y {kernel_shape = array<i64: 3>, pads = array<i64: 1, 1>, column_major = true} : tensor<1x2x5xf16> -> tensor<1x2x5xi64>
+  return
+}
+
 // CHECK-LABEL: func.func @max_pool_1d_3d
 // CHECK: nn.max_pool %{{.*}} {dilations = array<i64: 2>, kernel_shape = array<i64: 3>} : tensor<2x4x10xf32> -> tensor<2x4x6xf32>
 // CHECK: nn.max_pool %{{.*}} {kernel_shape = array<i64: 2, 2, 2>, strides = array<i64: 2, 2, 2>} : tensor<1x8x4x6x8xf32> -> tensor<1x8x2x3x4xf32>
