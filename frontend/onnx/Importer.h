@@ -24,9 +24,10 @@ namespace mlir {
 namespace nn {
 
 /// Imports `model` (read from `fileName`, used in locations and messages);
-/// on failure `error` holds one message.
+/// on failure `error` holds one message. Large floating-point initializer data
+/// moves out of `model` into the module's resource blobs (no copy).
 FailureOr<OwningOpRef<ModuleOp>> importOnnxModel(MLIRContext &context,
-                                                 const onnx::ModelProto &model,
+                                                 onnx::ModelProto &model,
                                                  StringRef fileName,
                                                  std::string &error);
 

@@ -29,7 +29,8 @@ constexpr int64_t kMinOpset = 7;
 constexpr int64_t kMaxOpset = 17;
 
 /// Reads and validates `path`; on failure `error` holds one message naming the
-/// file (and the node, where one is at fault).
+/// file (and the node, where one is at fault). Tensors with external data get
+/// it read (from files inside `path`'s directory) into their raw_data.
 LogicalResult loadModel(llvm::StringRef path, onnx::ModelProto &model,
                         std::string &error);
 
@@ -52,6 +53,12 @@ std::string tensorBytes(const onnx::TensorProto &tensor);
 
 /// Describes a node for messages: `node 'name' (Op, opset N)`.
 std::string describeNode(const onnx::NodeProto &node, int64_t opset);
+
+/// Like `loadModel`, for a model held in memory; `name` stands for the file
+/// in messages. External data is rejected (there is no directory to read it
+/// from).
+LogicalResult loadModelFromBuffer(llvm::StringRef bytes, llvm::StringRef name,
+                                  onnx::ModelProto &model, std::string &error);
 
 } // namespace onnx_import
 } // namespace nn
