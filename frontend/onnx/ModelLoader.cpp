@@ -16,6 +16,9 @@
 #include "llvm/Support/Path.h"
 
 #include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <onnx/defs/schema.h>
+
+#include <algorithm>
 
 #include <cstring>
 #include <limits>
@@ -60,6 +63,56 @@ int64_t typedFieldSize(const onnx::TensorProto &tensor) {
   default:
     return storedAsInt32(tensor.data_type()) ? tensor.int32_data_size() : 0;
   }
+}
+
+/// Checks a default-domain node against its ONNX schema (input and output
+/// counts, required inputs present, tensor attributes holding a tensor), so
+/// that converters may rely on them. "" if fine or the op is unknown (the
+/// importer reports unknown ops).
+std::string checkAgainstSchema(const onnx::NodeProto &node, int64_t opset) {
+  if (!node.domain().empty() && node.domain() != "ai.onnx") {
+    return "";
+  }
+  const onnx::OpSchema *schema = onnx::OpSchemaRegistry::Schema(
+      node.op_type(), static_cast<int>(opset), "");
+  if (!schema) {
+    return "";
+  }
+  auto range = [](int lo, int hi) {
+    return lo == hi ? std::to_string(lo)
+                    : std::to_string(lo) + ".." +
+                          (hi == std::numeric_limits<int>::max()
+                               ? std::string("")
+                               : std::to_string(hi));
+  };
+  if (node.input_size() < schema->min_input() ||
+      node.input_size() > schema->max_input()) {
+    return "has " + std::to_string(node.input_size()) + " inputs, expected " +
+           range(schema->min_input(), schema->max_input()) + "; fix the model";
+  }
+  if (node.output_size() < schema->min_output() ||
+      node.output_size() > schema->max_output()) {
+    return "has " + std::to_string(node.output_size()) + " outputs, expected " +
+           range(schema->min_output(), schema->max_output()) +
+           "; fix the model";
+  }
+  const auto &formals = schema->inputs();
+  for (int i = 0; i < node.input_size() && !formals.empty(); ++i) {
+    const auto &formal = formals[std::min<size_t>(i, formals.size() - 1)];
+    if (node.input(i).empty() &&
+        formal.GetOption() != onnx::OpSchema::Optional) {
+      return "required input " + std::to_string(i) + " ('" + formal.GetName() +
+             "') is missing";
+    }
+  }
+  for (const auto &attr : node.attribute()) {
+    auto it = schema->attributes().find(attr.name());
+    if (it != schema->attributes().end() &&
+        it->second.type == onnx::AttributeProto::TENSOR && !attr.has_t()) {
+      return "attribute '" + attr.name() + "' holds no tensor";
+    }
+  }
+  return "";
 }
 
 template <typename T, typename Field>
@@ -382,6 +435,16 @@ parseAndValidate(llvm::StringRef path,
 
   llvm::StringSet<> defined;
   for (const auto &input : graph.input()) {
+    // Static dims whose element count overflows break shape arithmetic.
+    int64_t volume = 1;
+    for (const auto &dim : input.type().tensor_type().shape().dim()) {
+      int64_t d = dim.has_dim_value() ? dim.dim_value() : 0;
+      if (d > 0 && volume > (int64_t(1) << 62) / d) {
+        return fail("graph input '" + input.name() +
+                    "' is too large (its static dims overflow)");
+      }
+      volume *= d > 0 ? d : 1;
+    }
     defined.insert(input.name());
   }
   for (const auto &init : graph.initializer()) {
@@ -398,6 +461,10 @@ parseAndValidate(llvm::StringRef path,
         return fail(describeNode(node, *opset) + ": attribute '" + attr.name() +
                     "': " + message);
       }
+    }
+    std::string mismatch = checkAgainstSchema(node, *opset);
+    if (!mismatch.empty()) {
+      return fail(describeNode(node, *opset) + ": " + mismatch);
     }
     for (const std::string &input : node.input()) {
       if (!input.empty() && !defined.contains(input)) {
