@@ -29,8 +29,7 @@ constexpr int64_t kMinOpset = 7;
 constexpr int64_t kMaxOpset = 17;
 
 /// Reads and validates `path`; on failure `error` holds one message naming the
-/// file (and the node, where one is at fault). Tensors with external data get
-/// it read (from files inside `path`'s directory) into their raw_data.
+/// file (and the node, where one is at fault).
 LogicalResult loadModel(llvm::StringRef path, onnx::ModelProto &model,
                         std::string &error);
 
@@ -54,6 +53,9 @@ std::string tensorBytes(const onnx::TensorProto &tensor);
 /// Describes a node for messages: `node 'name' (Op, opset N)`.
 std::string describeNode(const onnx::NodeProto &node, int64_t opset);
 
+/// (`loadModel` reads ONNX external data, from files inside `path`'s
+/// directory only, into the tensors' raw_data.)
+///
 /// Like `loadModel`, for a model held in memory; `name` stands for the file
 /// in messages. External data is rejected (there is no directory to read it
 /// from).
