@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # Toolchain: Debian's LLVM/MLIR 22 (monolithic libMLIR.so), lit/FileCheck, a C++ compiler cache.
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
+  # Fuzzing (scripts/fuzz.sh): libFuzzer and the sanitizer runtimes for clang-22.
+  libclang-rt-22-dev
   cmake ninja-build ccache g++ pkg-config
   # Tests: GoogleTest.
   libgtest-dev

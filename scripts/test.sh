@@ -20,5 +20,6 @@ passed=$(( $(count Passed) + $(count 'Expectedly Failed') ))
 failed=$(( $(count Failed) + $(count 'Unexpectedly Passed') + $(count Unresolved) + $(count 'Timed Out') ))
 rm -f "$log"
 if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi
+bash "$root/scripts/fuzz.sh" || failed=$(( ${failed:-0} + 1 ))  # 60 s of libFuzzer on the ONNX importer
 echo "${passed:-0} passed, ${failed:-0} failed"
 [[ $failed -eq 0 ]]

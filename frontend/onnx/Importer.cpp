@@ -95,6 +95,48 @@ mlir::nn::onnx_import::convertTensor(MLIRContext *ctx,
   return DenseResourceElementsAttr::get(type, key, std::move(blob));
 }
 
+namespace {
+/// Like `convertTensor`, but a large floating-point initializer's data moves
+/// into its resource blob instead of being copied, leaving `tensor` without
+/// data (`moved` says so). Other tensors keep theirs: converters read small
+/// and integer constants (shapes, axes) back from the proto.
+ElementsAttr convertInitializer(MLIRContext *ctx, onnx::TensorProto &tensor,
+                                bool &moved) {
+  using onnx::TensorProto;
+  moved = false;
+  int32_t dataType = tensor.data_type();
+  bool floating =
+      dataType == TensorProto::FLOAT || dataType == TensorProto::DOUBLE ||
+      dataType == TensorProto::FLOAT16 || dataType == TensorProto::BFLOAT16;
+  if (!floating || tensorVolume(tensor) <= kMaxDenseElements) {
+    return convertTensor(ctx, tensor);
+  }
+  auto storage = std::make_unique<std::string>(
+      tensor.has_raw_data() ? std::move(*tensor.mutable_raw_data())
+                            : tensorBytes(tensor));
+  if (reinterpret_cast<uintptr_t>(storage->data()) % alignof(uint64_t) != 0) {
+    return convertTensor(ctx, tensor); // not expected from operator new
+  }
+  tensor.clear_raw_data();
+  tensor.clear_float_data();
+  tensor.clear_double_data();
+  tensor.clear_int32_data();
+  moved = true;
+  auto type = RankedTensorType::get(
+      SmallVector<int64_t>(tensor.dims().begin(), tensor.dims().end()),
+      convertElementType(ctx, dataType));
+  ArrayRef<char> bytes(storage->data(), storage->size());
+  AsmResourceBlob blob(
+      bytes, alignof(uint64_t),
+      [owner = std::move(storage)](void *, size_t, size_t) mutable {
+        owner.reset();
+      },
+      /*dataIsMutable=*/true);
+  std::string key = tensor.name().empty() ? "tensor" : tensor.name();
+  return DenseResourceElementsAttr::get(type, key, std::move(blob));
+}
+} // namespace
+
 //===----------------------------------------------------------------------===//
 // NodeContext
 //===----------------------------------------------------------------------===//
@@ -405,14 +447,14 @@ std::string bindHint(const onnx::NodeProto &node,
 } // namespace
 
 FailureOr<OwningOpRef<ModuleOp>>
-mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
+mlir::nn::importOnnxModel(MLIRContext &context, onnx::ModelProto &model,
                           StringRef fileName, std::string &error,
                           const ImportOptions &options) {
   auto fail = [&](const Twine &message) {
     error = (fileName + ": " + message).str();
     return failure();
   };
-  const onnx::GraphProto &graph = model.graph();
+  onnx::GraphProto &graph = *model.mutable_graph();
   int64_t opset = defaultOpset(model).value_or(0);
   std::string unsupported = findUnsupported(graph, opset);
   if (!unsupported.empty()) {
@@ -500,20 +542,27 @@ mlir::nn::importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
         NameLoc::get(StringAttr::get(&context, input.name()), fileLoc));
     values[input.name()] = g.input(input.name(), shape, element);
   }
-  auto addConstant = [&](const onnx::TensorProto &tensor) {
+  for (const auto &[name, tensor] : bound) {
     g.setLocation(
         NameLoc::get(StringAttr::get(&context, tensor.name()), fileLoc));
-    Value v =
+    values[tensor.name()] =
         g.op<ConstantOp>({}, {NamedAttribute(StringAttr::get(&context, "value"),
                                              convertTensor(&context, tensor))});
-    values[tensor.name()] = v;
     constants[tensor.name()] = &tensor;
-  };
-  for (const auto &[name, tensor] : bound) {
-    addConstant(tensor);
   }
-  for (const auto &init : graph.initializer()) {
-    addConstant(init);
+  for (auto &init : *graph.mutable_initializer()) {
+    g.setLocation(
+        NameLoc::get(StringAttr::get(&context, init.name()), fileLoc));
+    bool moved = false;
+    ElementsAttr value = convertInitializer(&context, init, moved);
+    Value v = g.op<ConstantOp>(
+        {}, {NamedAttribute(StringAttr::get(&context, "value"), value)});
+    values[init.name()] = v;
+    if (moved) {
+      constants.erase(init.name());
+    } else {
+      constants[init.name()] = &init;
+    }
   }
 
   int index = 0;

@@ -34,9 +34,10 @@ struct ImportOptions {
 };
 
 /// Imports `model` (read from `fileName`, used in locations and messages);
-/// on failure `error` holds one message.
+/// on failure `error` holds one message. Large floating-point initializer data
+/// moves out of `model` into the module's resource blobs (no copy).
 FailureOr<OwningOpRef<ModuleOp>>
-importOnnxModel(MLIRContext &context, const onnx::ModelProto &model,
+importOnnxModel(MLIRContext &context, onnx::ModelProto &model,
                 StringRef fileName, std::string &error,
                 const ImportOptions &options = {});
 

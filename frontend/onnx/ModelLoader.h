@@ -53,6 +53,15 @@ std::string tensorBytes(const onnx::TensorProto &tensor);
 /// Describes a node for messages: `node 'name' (Op, opset N)`.
 std::string describeNode(const onnx::NodeProto &node, int64_t opset);
 
+/// (`loadModel` reads ONNX external data, from files inside `path`'s
+/// directory only, into the tensors' raw_data.)
+///
+/// Like `loadModel`, for a model held in memory; `name` stands for the file
+/// in messages. External data is rejected (there is no directory to read it
+/// from).
+LogicalResult loadModelFromBuffer(llvm::StringRef bytes, llvm::StringRef name,
+                                  onnx::ModelProto &model, std::string &error);
+
 } // namespace onnx_import
 } // namespace nn
 } // namespace mlir
