@@ -37,6 +37,13 @@ OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValueAttr(); }
 LogicalResult ReshapeOp::verify() {
   auto in = cast<RankedTensorType>(getInput().getType());
   auto out = cast<RankedTensorType>(getType());
+  for (RankedTensorType t : {in, out}) {
+    if (elementCountOverflows(t.getShape())) {
+      return emitOpError("shape ")
+             << formatShape(t.getShape())
+             << " has more than 2^63 elements";
+    }
+  }
   std::optional<int64_t> inCount = staticElementCount(in.getShape());
   std::optional<int64_t> outCount = staticElementCount(out.getShape());
   if (inCount && outCount && *inCount != *outCount) {

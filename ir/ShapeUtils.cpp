@@ -5,6 +5,7 @@
 
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -155,10 +156,19 @@ int64_t nn::slidingWindowExtent(int64_t in, int64_t kernel, int64_t stride,
 std::optional<int64_t> nn::staticElementCount(ArrayRef<int64_t> shape) {
   int64_t n = 1;
   for (int64_t d : shape) {
-    if (ShapedType::isDynamic(d)) {
+    if (ShapedType::isDynamic(d) || llvm::MulOverflow(n, d, n)) {
       return std::nullopt;
     }
-    n *= d;
   }
   return n;
+}
+
+bool nn::elementCountOverflows(ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t d : shape) {
+    if (!ShapedType::isDynamic(d) && llvm::MulOverflow(n, d, n)) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -65,8 +65,12 @@ int64_t slidingWindowExtent(int64_t in, int64_t kernel, int64_t stride,
                             int64_t dilation, int64_t padBegin, int64_t padEnd,
                             bool ceilMode = false);
 
-/// Product of static extents; std::nullopt if any is dynamic.
+/// Product of static extents; std::nullopt if any is dynamic or the product
+/// overflows int64.
 std::optional<int64_t> staticElementCount(ArrayRef<int64_t> shape);
+
+/// True if the product of the static extents of `shape` overflows int64.
+bool elementCountOverflows(ArrayRef<int64_t> shape);
 
 } // namespace nn
 } // namespace mlir

@@ -1997,3 +1997,11 @@ func.func @max_pool_indices_window_too_large(%x: tensor<1x3x2x2xf32>) {
   %0 = nn.max_pool_indices %x {kernel_shape = array<i64: 3, 3>} : tensor<1x3x2x2xf32> -> tensor<1x3x1x1xi64>
   return
 }
+
+// -----
+
+func.func @reshape_overflowing_shape(%x: tensor<4xf32>) {
+  // expected-error @+1 {{shape [4294967296, 4294967296, 4] has more than 2^63 elements}}
+  %0 = nn.reshape %x : tensor<4xf32> -> tensor<4294967296x4294967296x4xf32>
+  return
+}
