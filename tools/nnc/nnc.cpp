@@ -9,6 +9,7 @@
 
 #include "frontend/onnx/Importer.h"
 #include "ir/NNOps.h"
+#include "mlir/Bytecode/BytecodeWriter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
@@ -45,6 +46,11 @@ int main(int argc, char **argv) {
       llvm::cl::desc("Replace graph input NAME by the constant in the ONNX "
                      "TensorProto file FILE.pb (repeatable)"),
       llvm::cl::value_desc("NAME=FILE.pb"));
+  llvm::cl::opt<bool> emitBytecode(
+      "emit-bytecode",
+      llvm::cl::desc("Write MLIR bytecode instead of text: weights stay binary "
+                     "(no hex), nn-opt reads it back"),
+      llvm::cl::init(false));
   registerAsmPrinterCLOptions(); // --mlir-print-debuginfo shows node locations
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "nnc: neural-network compiler\n");
@@ -74,8 +80,14 @@ int main(int argc, char **argv) {
   if (!output) {
     return reportError(openError);
   }
-  (*module)->print(output->os());
-  output->os() << "\n";
+  if (emitBytecode) {
+    if (failed(writeBytecodeToFile(**module, output->os()))) {
+      return reportError("cannot write bytecode to " + outputFile);
+    }
+  } else {
+    (*module)->print(output->os());
+    output->os() << "\n";
+  }
   output->keep();
   return 0;
 }
