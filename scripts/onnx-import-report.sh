@@ -8,7 +8,11 @@
 # ../shared/conformance/public-tests.txt; -v prints each failure)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-list=${1:-$root/../shared/conformance/public-tests.txt}
+# The shared list when this checkout sits beside it, else the copy in test/.
+default_list=$root/../shared/conformance/public-tests.txt
+[[ -f $default_list ]] || default_list=$root/test/onnx/Inputs/public-tests.txt
+list=${1:-$default_list}
+[[ -n $list ]] || list=$default_list
 verbose=${2:-}
 nnc=${NN_BUILD_DIR:-$root/build}/bin/nnc
 data=/usr/share/libonnx-testdata/data
@@ -70,6 +74,7 @@ while read -r name; do
 done <"$list"
 
 echo "$ok of $total import ($missing not found); $bound more import with bound inputs"
+echo "failing: $((total - ok - bound))"
 if [[ $verbose == -v ]]; then
   cat "$errors"
 else
