@@ -65,6 +65,40 @@ int64_t typedFieldSize(const onnx::TensorProto &tensor) {
   }
 }
 
+/// The kind of value an attribute holds: its declared `type`, or for old
+/// files that leave it unset, the field that is filled.
+onnx::AttributeProto::AttributeType heldType(const onnx::AttributeProto &attr) {
+  using A = onnx::AttributeProto;
+  if (attr.type() != A::UNDEFINED) {
+    return attr.type();
+  }
+  if (attr.has_f()) {
+    return A::FLOAT;
+  }
+  if (attr.has_i()) {
+    return A::INT;
+  }
+  if (attr.has_s()) {
+    return A::STRING;
+  }
+  if (attr.has_t()) {
+    return A::TENSOR;
+  }
+  if (attr.has_g()) {
+    return A::GRAPH;
+  }
+  if (attr.floats_size()) {
+    return A::FLOATS;
+  }
+  if (attr.ints_size()) {
+    return A::INTS;
+  }
+  if (attr.strings_size()) {
+    return A::STRINGS;
+  }
+  return A::UNDEFINED;
+}
+
 /// Checks a default-domain node against its ONNX schema (input and output
 /// counts, required inputs present, tensor attributes holding a tensor), so
 /// that converters may rely on them. "" if fine or the op is unknown (the
@@ -107,9 +141,18 @@ std::string checkAgainstSchema(const onnx::NodeProto &node, int64_t opset) {
   }
   for (const auto &attr : node.attribute()) {
     auto it = schema->attributes().find(attr.name());
-    if (it != schema->attributes().end() &&
-        it->second.type == onnx::AttributeProto::TENSOR && !attr.has_t()) {
+    if (it == schema->attributes().end()) {
+      continue;
+    }
+    if (it->second.type == onnx::AttributeProto::TENSOR && !attr.has_t()) {
       return "attribute '" + attr.name() + "' holds no tensor";
+    }
+    onnx::AttributeProto::AttributeType held = heldType(attr);
+    if (held != onnx::AttributeProto::UNDEFINED && held != it->second.type) {
+      return "attribute '" + attr.name() + "' is " +
+             onnx::AttributeProto::AttributeType_Name(held) + ", expected " +
+             onnx::AttributeProto::AttributeType_Name(it->second.type) +
+             "; fix the model";
     }
   }
   return "";
@@ -447,10 +490,44 @@ parseAndValidate(llvm::StringRef path,
     }
     defined.insert(input.name());
   }
+  llvm::StringMap<const onnx::ValueInfoProto *> declared;
+  for (const auto &input : graph.input()) {
+    declared[input.name()] = &input;
+  }
   for (const auto &init : graph.initializer()) {
     std::string message;
     if (failed(validateTensor(init, message))) {
       return fail("initializer " + message);
+    }
+    // An initializer that is also a graph input must match its declaration.
+    auto it = declared.find(init.name());
+    if (it != declared.end() && it->second->type().has_tensor_type()) {
+      const auto &type = it->second->type().tensor_type();
+      if (type.elem_type() != 0 && type.elem_type() != init.data_type()) {
+        return fail(
+            "initializer '" + init.name() + "' has element type " +
+            onnx::TensorProto::DataType_Name(
+                static_cast<onnx::TensorProto::DataType>(init.data_type())) +
+            " but graph input '" + init.name() + "' declares " +
+            onnx::TensorProto::DataType_Name(
+                static_cast<onnx::TensorProto::DataType>(type.elem_type())));
+      }
+      bool shapeMatches =
+          !type.has_shape() || type.shape().dim_size() == init.dims_size();
+      for (int i = 0; shapeMatches && type.has_shape() && i < init.dims_size();
+           ++i) {
+        const auto &dim = type.shape().dim(i);
+        shapeMatches = !dim.has_dim_value() || dim.dim_value() == init.dims(i);
+      }
+      if (!shapeMatches) {
+        std::string dims;
+        for (int64_t d : init.dims()) {
+          dims += (dims.empty() ? "" : ", ") + std::to_string(d);
+        }
+        return fail("initializer '" + init.name() + "' has shape [" + dims +
+                    "], which disagrees with the shape graph input '" +
+                    init.name() + "' declares; fix the model");
+      }
     }
     defined.insert(init.name());
   }
