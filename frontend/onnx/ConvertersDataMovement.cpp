@@ -254,6 +254,17 @@ LogicalResult convertCast(NodeContext &c) {
   c.setOutput(0, c.g.op<CastOp>({c.input(0)}, {}, {type.clone(element)}));
   return success();
 }
+/// CastLike (opset 15): cast input 0 to the element type of input 1.
+LogicalResult convertCastLike(NodeContext &c) {
+  RankedTensorType type = typeOf(c.input(0));
+  Type element = typeOf(c.input(1)).getElementType();
+  if (type.getElementType() == element) {
+    c.setOutput(0, c.input(0));
+    return success();
+  }
+  c.setOutput(0, c.g.op<CastOp>({c.input(0)}, {}, {type.clone(element)}));
+  return success();
+}
 } // namespace
 
 void mlir::nn::onnx_import::addDataMovementConverters(ConverterTable &table) {
@@ -267,4 +278,5 @@ void mlir::nn::onnx_import::addDataMovementConverters(ConverterTable &table) {
   table["Unsqueeze"] = convertUnsqueeze;
   table["Gather"] = convertGather;
   table["Cast"] = convertCast;
+  table["CastLike"] = convertCastLike;
 }

@@ -145,9 +145,10 @@ LogicalResult convertPRelu(NodeContext &c) {
       slope = c.g.op<ReshapeOp>(
           {slope}, {}, {RankedTensorType::get(shape, st.getElementType())});
     } else if (st.getNumElements() != 1 && st != xt) {
-      return c.fail("a slope of shape " + formatShape(st.getShape()) +
-                    " is neither a scalar, per-channel, nor the input's shape " +
-                    formatShape(xt.getShape()) + " (PRelu before opset 7)");
+      return c.fail(
+          "a slope of shape " + formatShape(st.getShape()) +
+          " is neither a scalar, per-channel, nor the input's shape " +
+          formatShape(xt.getShape()) + " (PRelu before opset 7)");
     }
   }
   c.setOutput(0, c.g.op<PReluOp>({x, slope}));

@@ -320,6 +320,7 @@ std::string findUnsupported(const onnx::GraphProto &graph, int64_t opset) {
 /// The opset that introduced `opType`, for converted ops newer than opset 1.
 int64_t introducedIn(llvm::StringRef opType) {
   static const llvm::StringMap<int64_t> since = {
+      {"CastLike", 15},
       {"Erf", 9},
       {"Expand", 8},
       {"Range", 11},
