@@ -149,6 +149,10 @@ LogicalResult convertSelu(NodeContext &c) {
 
 /// Clip: bounds are attributes before opset 11, optional constant inputs
 /// from 11 on.
+/// Clip: attribute bounds before opset 11, optional inputs from 11. Constant
+/// bounds on a float input become nn.clamp; bounds known only at run time
+/// (or integer inputs, or min > max) become min(max(x, min), max), which is
+/// ONNX's definition.
 LogicalResult convertClip(NodeContext &c) {
   SmallVector<NamedAttribute> attrs;
   if (c.opset < 11) {
@@ -158,21 +162,32 @@ LogicalResult convertClip(NodeContext &c) {
     if (c.attr("max")) {
       attrs.push_back(c.g.f64("max", c.getFloat("max", 0.0)));
     }
-  } else {
-    const char *names[] = {"min", "max"};
-    for (int i = 1; i <= 2; ++i) {
-      if (!c.hasInput(i)) {
-        continue;
-      }
-      std::optional<double> bound = c.constantScalar(i);
-      if (!bound) {
-        return c.fail(Twine("the '") + names[i - 1] +
-                      "' input must be a constant scalar");
-      }
-      attrs.push_back(c.g.f64(names[i - 1], *bound));
-    }
+    c.setOutput(0, c.g.op<ClampOp>({c.input(0)}, attrs));
+    return success();
   }
-  c.setOutput(0, c.g.op<ClampOp>({c.input(0)}, attrs));
+  Value x = c.input(0);
+  bool isFloat = isa<FloatType>(getElementTypeOrSelf(x.getType()));
+  std::optional<double> lo = c.hasInput(1) ? c.constantScalar(1) : std::nullopt;
+  std::optional<double> hi = c.hasInput(2) ? c.constantScalar(2) : std::nullopt;
+  bool constantBounds = (!c.hasInput(1) || lo) && (!c.hasInput(2) || hi) &&
+                        (!lo || !hi || *lo <= *hi);
+  if (isFloat && constantBounds) {
+    if (lo) {
+      attrs.push_back(c.g.f64("min", *lo));
+    }
+    if (hi) {
+      attrs.push_back(c.g.f64("max", *hi));
+    }
+    c.setOutput(0, c.g.op<ClampOp>({x}, attrs));
+    return success();
+  }
+  if (c.hasInput(1)) {
+    x = c.g.op<MaxOp>({x, c.input(1)});
+  }
+  if (c.hasInput(2)) {
+    x = c.g.op<MinOp>({x, c.input(2)});
+  }
+  c.setOutput(0, x);
   return success();
 }
 
