@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ir/NNOps.h"
+#include "codegen/Passes.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -18,6 +19,7 @@
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   mlir::nn::registerNNPasses();
+  mlir::nn::registerNNCodegenPasses();
   mlir::nn::registerPipelines();
 
   mlir::DialectRegistry registry;
