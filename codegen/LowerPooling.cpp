@@ -1,0 +1,274 @@
+//===- LowerPooling.cpp - nn pooling ops -> linalg ------------------------===//
+//
+// In: nn.max_pool, nn.avg_pool, nn.global_max_pool, nn.global_avg_pool. Out:
+// linalg.pooling_nchw_max / pooling_nchw_sum for 2-D windows, a
+// linalg.generic window reduction for 1-D and 3-D, and a linalg.generic
+// reduction plus tensor.expand_shape for the global forms. The input is
+// padded (-inf for max, 0 for avg) with the explicit pads plus what ceil_mode
+// needs at the end; avg_pool then divides each sum by its window's count,
+// computed from the output position (linalg.index). Windowed pooling needs
+// static spatial extents.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/ContractionUtils.h"
+#include "codegen/LoweringUtils.h"
+#include "ir/NNOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+
+enum class PoolKind { Max, Sum };
+
+double initValue(PoolKind kind) {
+  return kind == PoolKind::Max ? -std::numeric_limits<double>::infinity() : 0.0;
+}
+
+Value combine(OpBuilder &b, Location loc, PoolKind kind, Value acc, Value x) {
+  if (kind == PoolKind::Max) {
+    return arith::MaximumFOp::create(b, loc, acc, x);
+  }
+  return arith::AddFOp::create(b, loc, acc, x);
+}
+
+/// The window of one pooling op with ONNX defaults filled in.
+struct Window {
+  SmallVector<int64_t> kernel, strides, dilations, pads;
+};
+
+/// Pools `input` [N, C, D...] over `w` into `resTy` [N, C, O...]. The input
+/// is padded with the pool's identity by the explicit pads and by whatever
+/// more the last (ceil_mode) window reaches past the end.
+Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
+           const Window &w, RankedTensorType resTy) {
+  auto xt = cast<RankedTensorType>(input.getType());
+  int64_t k = xt.getRank() - 2;
+  SmallVector<int64_t> low(k), high(k), ones(k, 1);
+  for (int64_t i = 0; i < k; ++i) {
+    int64_t need = (resTy.getDimSize(2 + i) - 1) * w.strides[i] +
+                   w.dilations[i] * (w.kernel[i] - 1) + 1;
+    int64_t have = xt.getDimSize(2 + i) + w.pads[i] + w.pads[k + i];
+    low[i] = w.pads[i];
+    high[i] = w.pads[k + i] + std::max<int64_t>(need - have, 0);
+  }
+  Value padded = embedSpatial(b, loc, input, low, high, ones, initValue(kind));
+  SmallVector<Value> dyn;
+  for (int64_t d = 0; d < 2; ++d) {
+    if (resTy.isDynamicDim(d)) {
+      dyn.push_back(tensor::DimOp::create(b, loc, input, d));
+    }
+  }
+  Value init = filledTensor(b, loc, resTy, dyn, initValue(kind));
+  Value window =
+      tensor::EmptyOp::create(b, loc, w.kernel, resTy.getElementType());
+  if (k == 2) {
+    Attribute strides = b.getI64TensorAttr(w.strides);
+    Attribute dilations = b.getI64TensorAttr(w.dilations);
+    SmallVector<Value> ins = {padded, window};
+    if (kind == PoolKind::Max) {
+      return linalg::PoolingNchwMaxOp::create(b, loc, TypeRange{resTy}, ins,
+                                              ValueRange{init}, strides,
+                                              dilations)
+          .getResult(0);
+    }
+    return linalg::PoolingNchwSumOp::create(b, loc, TypeRange{resTy}, ins,
+                                            ValueRange{init}, strides,
+                                            dilations)
+        .getResult(0);
+  }
+  // Loops (n, c, o_1..o_k, r_1..r_k).
+  MLIRContext *ctx = b.getContext();
+  int64_t numLoops = 2 + 2 * k;
+  auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+  SmallVector<AffineExpr> xe = {dim(0), dim(1)}, we, oe = {dim(0), dim(1)};
+  for (int64_t i = 0; i < k; ++i) {
+    xe.push_back(dim(2 + i) * w.strides[i] + dim(2 + k + i) * w.dilations[i]);
+    we.push_back(dim(2 + k + i));
+    oe.push_back(dim(2 + i));
+  }
+  SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, xe, ctx),
+                                 AffineMap::get(numLoops, 0, we, ctx),
+                                 AffineMap::get(numLoops, 0, oe, ctx)};
+  SmallVector<utils::IteratorType> iters(2 + k, utils::IteratorType::parallel);
+  iters.append(k, utils::IteratorType::reduction);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{resTy}, ValueRange{padded, window},
+             ValueRange{init}, maps, iters,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               linalg::YieldOp::create(nb, l,
+                                       combine(nb, l, kind, args[2], args[0]));
+             })
+      .getResult(0);
+}
+
+struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MaxPoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value x = adaptor.getInput();
+    auto xt = cast<RankedTensorType>(x.getType());
+    auto resTy = cast<RankedTensorType>(op.getType());
+    for (int64_t d = 2; d < xt.getRank(); ++d) {
+      if (xt.isDynamicDim(d) || resTy.isDynamicDim(d)) {
+        return rewriter.notifyMatchFailure(op, "dynamic spatial extents");
+      }
+    }
+    int64_t k = xt.getRank() - 2;
+    Window w{SmallVector<int64_t>(op.getKernelShape()),
+             attrOr(op.getStrides(), k, 1), attrOr(op.getDilations(), k, 1),
+             attrOr(op.getPads(), 2 * k, 0)};
+    rewriter.replaceOp(op,
+                       pool(rewriter, op.getLoc(), PoolKind::Max, x, w, resTy));
+    return success();
+  }
+};
+
+/// ONNX divides each window sum by the number of its positions inside the
+/// input (count_include_pad = false) or inside the explicitly padded input
+/// (true); positions past the padded end that ceil_mode adds never count.
+/// Per spatial dimension that is min(start + K, hi) - max(start, lo) with
+/// start = o * stride - pad_begin.
+struct AvgPoolOpLowering : OpConversionPattern<AvgPoolOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(AvgPoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = adaptor.getInput();
+    auto xt = cast<RankedTensorType>(x.getType());
+    auto resTy = cast<RankedTensorType>(op.getType());
+    for (int64_t d = 2; d < xt.getRank(); ++d) {
+      if (xt.isDynamicDim(d) || resTy.isDynamicDim(d)) {
+        return rewriter.notifyMatchFailure(op, "dynamic spatial extents");
+      }
+    }
+    int64_t k = xt.getRank() - 2;
+    Window w{SmallVector<int64_t>(op.getKernelShape()),
+             attrOr(op.getStrides(), k, 1), SmallVector<int64_t>(k, 1),
+             attrOr(op.getPads(), 2 * k, 0)};
+    Value sum = pool(rewriter, loc, PoolKind::Sum, x, w, resTy);
+    bool includePad = op.getCountIncludePad();
+    Value avg = buildElementwiseGeneric(
+        rewriter, loc, resTy, {sum},
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          auto idx = [&](int64_t v) {
+            return arith::ConstantIndexOp::create(b, l, v).getResult();
+          };
+          Value count = idx(1);
+          for (int64_t i = 0; i < k; ++i) {
+            int64_t padBegin = w.pads[i], padEnd = w.pads[k + i];
+            int64_t extent = xt.getDimSize(2 + i);
+            int64_t lo = includePad ? -padBegin : 0;
+            int64_t hi = includePad ? extent + padEnd : extent;
+            Value o = linalg::IndexOp::create(b, l, 2 + i);
+            Value start = arith::SubIOp::create(
+                b, l, arith::MulIOp::create(b, l, o, idx(w.strides[i])),
+                idx(padBegin));
+            Value end = arith::MinSIOp::create(
+                b, l, arith::AddIOp::create(b, l, start, idx(w.kernel[i])),
+                idx(hi));
+            Value begin = arith::MaxSIOp::create(b, l, start, idx(lo));
+            count = arith::MulIOp::create(
+                b, l, count, arith::SubIOp::create(b, l, end, begin));
+          }
+          Value c64 = arith::IndexCastOp::create(b, l, b.getI64Type(), count);
+          Value cf = arith::SIToFPOp::create(b, l, args[0].getType(), c64);
+          return arith::DivFOp::create(b, l, args[0], cf).getResult();
+        });
+    rewriter.replaceOp(op, avg);
+    return success();
+  }
+};
+
+/// Reduces every spatial dimension into [N, C], then expands back to
+/// [N, C, 1..1]; the average divides by the product of the spatial extents.
+template <typename OpTy, PoolKind Kind, bool Average>
+struct GlobalPoolLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Value x = adaptor.getInput();
+    auto xt = cast<RankedTensorType>(x.getType());
+    auto resTy = cast<RankedTensorType>(op.getType());
+    int64_t rank = xt.getRank();
+    auto flatTy =
+        RankedTensorType::get(xt.getShape().take_front(2), xt.getElementType());
+    SmallVector<Value> dyn;
+    for (int64_t d = 0; d < 2; ++d) {
+      if (xt.isDynamicDim(d)) {
+        dyn.push_back(tensor::DimOp::create(rewriter, loc, x, d));
+      }
+    }
+    Value init = filledTensor(rewriter, loc, flatTy, dyn, initValue(Kind));
+    SmallVector<AffineMap> maps = {
+        AffineMap::getMultiDimIdentityMap(rank, ctx),
+        AffineMap::get(rank, 0,
+                       {getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx)},
+                       ctx)};
+    SmallVector<utils::IteratorType> iters(2, utils::IteratorType::parallel);
+    iters.append(rank - 2, utils::IteratorType::reduction);
+    Value red = linalg::GenericOp::create(
+                    rewriter, loc, TypeRange{flatTy}, ValueRange{x},
+                    ValueRange{init}, maps, iters,
+                    [](OpBuilder &b, Location l, ValueRange args) {
+                      linalg::YieldOp::create(
+                          b, l, combine(b, l, Kind, args[1], args[0]));
+                    })
+                    .getResult(0);
+    if (Average) {
+      Value count = arith::ConstantIndexOp::create(rewriter, loc, 1);
+      for (int64_t d = 2; d < rank; ++d) {
+        count = arith::MulIOp::create(
+            rewriter, loc, count, tensor::DimOp::create(rewriter, loc, x, d));
+      }
+      Value c64 = arith::IndexCastOp::create(rewriter, loc,
+                                             rewriter.getI64Type(), count);
+      Value cf =
+          arith::SIToFPOp::create(rewriter, loc, xt.getElementType(), c64);
+      red = buildElementwiseGeneric(
+          rewriter, loc, flatTy, {red},
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            return arith::DivFOp::create(b, l, args[0], cf).getResult();
+          });
+    }
+    SmallVector<ReassociationIndices> reassoc = {{0}, {}};
+    for (int64_t d = 1; d < rank; ++d) {
+      reassoc[1].push_back(d);
+    }
+    auto expandedTy = RankedTensorType::get(
+        {xt.getDimSize(0), xt.getDimSize(1)}, xt.getElementType());
+    SmallVector<int64_t> shape(expandedTy.getShape());
+    shape.append(rank - 2, 1);
+    Value out = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get(shape, xt.getElementType()), red,
+        reassoc);
+    if (out.getType() != resTy) {
+      out = tensor::CastOp::create(rewriter, loc, resTy, out);
+    }
+    rewriter.replaceOp(op, out);
+    return success();
+  }
+};
+
+using GlobalMaxPoolLowering =
+    GlobalPoolLowering<GlobalMaxPoolOp, PoolKind::Max, false>;
+using GlobalAvgPoolLowering =
+    GlobalPoolLowering<GlobalAvgPoolOp, PoolKind::Sum, true>;
+
+} // namespace
+
+void mlir::nn::populatePoolingToLinalgPatterns(RewritePatternSet &patterns) {
+  patterns.add<MaxPoolOpLowering, AvgPoolOpLowering, GlobalMaxPoolLowering,
+               GlobalAvgPoolLowering>(patterns.getContext());
+}
