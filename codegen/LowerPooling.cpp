@@ -1,13 +1,14 @@
 //===- LowerPooling.cpp - nn pooling ops -> linalg ------------------------===//
 //
-// In: nn.max_pool, nn.avg_pool, nn.global_max_pool, nn.global_avg_pool. Out:
-// linalg.pooling_nchw_max / pooling_nchw_sum for 2-D windows, a
-// linalg.generic window reduction for 1-D and 3-D, and a linalg.generic
-// reduction plus tensor.expand_shape for the global forms. The input is
-// padded (-inf for max, 0 for avg) with the explicit pads plus what ceil_mode
-// needs at the end; avg_pool then divides each sum by its window's count,
-// computed from the output position (linalg.index). Windowed pooling needs
-// static spatial extents.
+// In: nn.max_pool, nn.max_pool_indices, nn.avg_pool, nn.global_max_pool,
+// nn.global_avg_pool. Out: linalg.pooling_nchw_max / pooling_nchw_sum for
+// 2-D windows, a linalg.generic window reduction for 1-D and 3-D (and for
+// max_pool_indices, with a second output carrying the arg-max position), and
+// a linalg.generic reduction plus tensor.expand_shape for the global forms.
+// The input is padded (-inf for max, 0 for avg) with the explicit pads plus
+// what ceil_mode needs at the end; avg_pool then divides each sum by its
+// window's count, computed from the output position (linalg.index).
+// Windowed pooling needs static spatial extents.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,11 +44,11 @@ struct Window {
   SmallVector<int64_t> kernel, strides, dilations, pads;
 };
 
-/// Pools `input` [N, C, D...] over `w` into `resTy` [N, C, O...]. The input
-/// is padded with the pool's identity by the explicit pads and by whatever
-/// more the last (ceil_mode) window reaches past the end.
-Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
-           const Window &w, RankedTensorType resTy) {
+/// `input` [N, C, D...] padded with the pool's identity by the explicit pads
+/// and by whatever more the last (ceil_mode) window of `resTy` reaches past
+/// the end.
+Value padForPool(OpBuilder &b, Location loc, PoolKind kind, Value input,
+                 const Window &w, RankedTensorType resTy) {
   auto xt = cast<RankedTensorType>(input.getType());
   int64_t k = xt.getRank() - 2;
   SmallVector<int64_t> low(k), high(k), ones(k, 1);
@@ -58,14 +59,29 @@ Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
     low[i] = w.pads[i];
     high[i] = w.pads[k + i] + std::max<int64_t>(need - have, 0);
   }
-  Value padded = embedSpatial(b, loc, input, low, high, ones, initValue(kind));
+  return embedSpatial(b, loc, input, low, high, ones, initValue(kind));
+}
+
+/// tensor.dim of the dynamic batch and channel extents of `input`.
+SmallVector<Value> batchChannelDims(OpBuilder &b, Location loc, Value input,
+                                    RankedTensorType resTy) {
   SmallVector<Value> dyn;
   for (int64_t d = 0; d < 2; ++d) {
     if (resTy.isDynamicDim(d)) {
       dyn.push_back(tensor::DimOp::create(b, loc, input, d));
     }
   }
-  Value init = filledTensor(b, loc, resTy, dyn, initValue(kind));
+  return dyn;
+}
+
+/// Pools `input` [N, C, D...] over `w` into `resTy` [N, C, O...].
+Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
+           const Window &w, RankedTensorType resTy) {
+  auto xt = cast<RankedTensorType>(input.getType());
+  int64_t k = xt.getRank() - 2;
+  Value padded = padForPool(b, loc, kind, input, w, resTy);
+  Value init = filledTensor(
+      b, loc, resTy, batchChannelDims(b, loc, input, resTy), initValue(kind));
   Value window =
       tensor::EmptyOp::create(b, loc, w.kernel, resTy.getElementType());
   if (k == 2) {
@@ -127,6 +143,100 @@ struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
              attrOr(op.getPads(), 2 * k, 0)};
     rewriter.replaceOp(op,
                        pool(rewriter, op.getLoc(), PoolKind::Max, x, w, resTy));
+    return success();
+  }
+};
+
+/// Where each maximum came from: a window reduction over the -inf-padded
+/// input with two outputs, the running maximum and its flattened input
+/// position n * C * P + c * P + spatial (P the spatial size; spatial
+/// row-major, or column-major with `column_major`). Only a strictly greater
+/// value replaces the running one, so ties keep the first in window order.
+struct MaxPoolIndicesOpLowering : OpConversionPattern<MaxPoolIndicesOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MaxPoolIndicesOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    Value x = adaptor.getInput();
+    auto xt = cast<RankedTensorType>(x.getType());
+    auto idxTy = cast<RankedTensorType>(op.getType());
+    for (int64_t d = 2; d < xt.getRank(); ++d) {
+      if (xt.isDynamicDim(d) || idxTy.isDynamicDim(d)) {
+        return rewriter.notifyMatchFailure(op, "dynamic spatial extents");
+      }
+    }
+    int64_t k = xt.getRank() - 2;
+    Window w{SmallVector<int64_t>(op.getKernelShape()),
+             attrOr(op.getStrides(), k, 1), attrOr(op.getDilations(), k, 1),
+             attrOr(op.getPads(), 2 * k, 0)};
+    auto valTy = RankedTensorType::get(idxTy.getShape(), xt.getElementType());
+    Value padded = padForPool(rewriter, loc, PoolKind::Max, x, w, valTy);
+    SmallVector<Value> dyn = batchChannelDims(rewriter, loc, x, idxTy);
+    Value valInit =
+        filledTensor(rewriter, loc, valTy, dyn, initValue(PoolKind::Max));
+    Value idxInit = filledTensor(rewriter, loc, idxTy, dyn, 0.0);
+    Value window =
+        tensor::EmptyOp::create(rewriter, loc, w.kernel, xt.getElementType());
+    // Row-major (or column-major) strides of the spatial dimensions.
+    int64_t spatialSize = 1;
+    SmallVector<int64_t> spatialStride(k);
+    for (int64_t j = 0; j < k; ++j) {
+      int64_t i = op.getColumnMajor() ? j : k - 1 - j;
+      spatialStride[i] = spatialSize;
+      spatialSize *= xt.getDimSize(2 + i);
+    }
+    Value channels = tensor::DimOp::create(rewriter, loc, x, 1);
+
+    int64_t numLoops = 2 + 2 * k;
+    auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
+    SmallVector<AffineExpr> xe = {dim(0), dim(1)}, we, oe = {dim(0), dim(1)};
+    for (int64_t i = 0; i < k; ++i) {
+      xe.push_back(dim(2 + i) * w.strides[i] + dim(2 + k + i) * w.dilations[i]);
+      we.push_back(dim(2 + k + i));
+      oe.push_back(dim(2 + i));
+    }
+    AffineMap outMap = AffineMap::get(numLoops, 0, oe, ctx);
+    SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, xe, ctx),
+                                   AffineMap::get(numLoops, 0, we, ctx), outMap,
+                                   outMap};
+    SmallVector<utils::IteratorType> iters(2 + k,
+                                           utils::IteratorType::parallel);
+    iters.append(k, utils::IteratorType::reduction);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{valTy, idxTy}, ValueRange{padded, window},
+        ValueRange{valInit, idxInit}, maps, iters,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          auto idx = [&](int64_t v) {
+            return arith::ConstantIndexOp::create(b, l, v).getResult();
+          };
+          // ((n * C + c) * P + sum_i p_i * stride_i, p_i the unpadded
+          // position o_i * s_i + r_i * d_i - pad_begin_i.
+          Value n = linalg::IndexOp::create(b, l, 0);
+          Value c = linalg::IndexOp::create(b, l, 1);
+          Value flat = arith::AddIOp::create(
+              b, l, arith::MulIOp::create(b, l, n, channels), c);
+          flat = arith::MulIOp::create(b, l, flat, idx(spatialSize));
+          for (int64_t i = 0; i < k; ++i) {
+            Value o = linalg::IndexOp::create(b, l, 2 + i);
+            Value r = linalg::IndexOp::create(b, l, 2 + k + i);
+            Value p = arith::AddIOp::create(
+                b, l, arith::MulIOp::create(b, l, o, idx(w.strides[i])),
+                arith::MulIOp::create(b, l, r, idx(w.dilations[i])));
+            p = arith::SubIOp::create(b, l, p, idx(w.pads[i]));
+            flat = arith::AddIOp::create(
+                b, l, flat,
+                arith::MulIOp::create(b, l, p, idx(spatialStride[i])));
+          }
+          Value flat64 = arith::IndexCastOp::create(b, l, b.getI64Type(), flat);
+          Value gt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
+                                           args[0], args[2]);
+          Value v = arith::SelectOp::create(b, l, gt, args[0], args[2]);
+          Value i = arith::SelectOp::create(b, l, gt, flat64, args[3]);
+          linalg::YieldOp::create(b, l, ValueRange{v, i});
+        });
+    rewriter.replaceOp(op, generic.getResult(1));
     return success();
   }
 };
@@ -269,6 +379,7 @@ using GlobalAvgPoolLowering =
 } // namespace
 
 void mlir::nn::populatePoolingToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<MaxPoolOpLowering, AvgPoolOpLowering, GlobalMaxPoolLowering,
-               GlobalAvgPoolLowering>(patterns.getContext());
+  patterns.add<MaxPoolOpLowering, MaxPoolIndicesOpLowering, AvgPoolOpLowering,
+               GlobalMaxPoolLowering, GlobalAvgPoolLowering>(
+      patterns.getContext());
 }

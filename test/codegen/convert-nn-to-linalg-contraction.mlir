@@ -263,3 +263,17 @@ func.func @global_pools(%x: tensor<?x512x7x7xf32>, %y: tensor<2x8x10xf16>) -> (t
   %1 = nn.global_avg_pool %y : tensor<2x8x10xf16> -> tensor<2x8x1xf16>
   return %0, %1 : tensor<?x512x1x1xf32>, tensor<2x8x1xf16>
 }
+
+// -----
+
+// max_pool_indices: one generic with two outputs (running max, i64 position);
+// a strict ogt keeps the first maximum.
+// CHECK-LABEL: func.func @max_pool_indices
+// CHECK: %[[R:.*]]:2 = linalg.generic
+// CHECK-SAME: outs(%{{.*}}, %{{.*}} : tensor<1x2x5xf16>, tensor<1x2x5xi64>)
+// CHECK: arith.cmpf ogt
+// CHECK: return %[[R]]#1 : tensor<1x2x5xi64>
+func.func @max_pool_indices(%y: tensor<1x2x5xf16>) -> tensor<1x2x5xi64> {
+  %0 = nn.max_pool_indices %y {kernel_shape = array<i64: 3>, pads = array<i64: 1, 1>, column_major = true} : tensor<1x2x5xf16> -> tensor<1x2x5xi64>
+  return %0 : tensor<1x2x5xi64>
+}
