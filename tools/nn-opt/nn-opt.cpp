@@ -6,8 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ir/NNOps.h"
+#include "codegen/CpuPipeline.h"
 #include "codegen/Passes.h"
+#include "ir/NNOps.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -21,6 +22,7 @@ int main(int argc, char **argv) {
   mlir::nn::registerNNPasses();
   mlir::nn::registerNNCodegenPasses();
   mlir::nn::registerPipelines();
+  mlir::nn::registerCpuPipeline();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

@@ -1,0 +1,279 @@
+//===- CpuJit.cpp - compile and run an nn module on the host CPU -*- C++
+//-*-===//
+//
+// After the CPU pipeline, `_mlir_ciface_main` takes one pointer per argument
+// to a ranked memref descriptor {allocated, aligned, offset, sizes[r],
+// strides[r]}: inputs first, then the out-parameters for the results. The
+// descriptors are built once, at compile time, from the static types; a run
+// only patches the data pointers.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/CpuJit.h"
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::nn;
+
+namespace {
+/// Keeps the first error diagnostic (with its location) while active.
+class FirstError {
+public:
+  explicit FirstError(MLIRContext *context)
+      : handler(context, [this](Diagnostic &diag) {
+          if (diag.getSeverity() == DiagnosticSeverity::Error &&
+              message.empty()) {
+            llvm::raw_string_ostream os(message);
+            os << diag.getLocation() << ": " << diag;
+          }
+          return success();
+        }) {}
+  std::string take(StringRef fallback) {
+    return message.empty() ? fallback.str() : message;
+  }
+
+private:
+  std::string message;
+  ScopedDiagnosticHandler handler;
+};
+
+std::string typeString(Type type) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << type;
+  return s;
+}
+
+/// Static byte size of `type`, or 0 if dynamic.
+int64_t staticBytes(MemRefType type) {
+  if (!type.hasStaticShape()) {
+    return 0;
+  }
+  unsigned bits = type.getElementTypeBitWidth();
+  return type.getNumElements() * std::max<int64_t>(1, (bits + 7) / 8);
+}
+
+/// Counts kernels (structured ops and copies) and intermediate allocation
+/// bytes of a bufferized module.
+CpuCompileStats collectStats(ModuleOp module) {
+  CpuCompileStats stats;
+  module.walk([&](Operation *op) {
+    if (isa<linalg::LinalgOp, memref::CopyOp>(op)) {
+      ++stats.kernels;
+    } else if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+      stats.bufferBytes += staticBytes(alloc.getType());
+    } else if (auto alloca = dyn_cast<memref::AllocaOp>(op)) {
+      stats.bufferBytes += staticBytes(alloca.getType());
+    }
+  });
+  return stats;
+}
+
+/// A ranked memref descriptor as 64-bit words: two pointers, the offset,
+/// then `rank` sizes and `rank` row-major strides.
+SmallVector<int64_t> makeDescriptor(RankedTensorType type) {
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> words(3 + 2 * rank, 0);
+  int64_t stride = 1;
+  for (int64_t i = rank - 1; i >= 0; --i) {
+    words[3 + i] = type.getDimSize(i);
+    words[3 + rank + i] = stride;
+    stride *= type.getDimSize(i);
+  }
+  return words;
+}
+
+/// The host target machine: CPU name and features detected, aggressive
+/// codegen, FP contraction allowed (FMA).
+FailureOr<std::unique_ptr<llvm::TargetMachine>>
+hostTargetMachine(std::string &error) {
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder) {
+    error = "cannot detect the host CPU: " + toString(builder.takeError());
+    return failure();
+  }
+  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  builder->getOptions().AllowFPOpFusion = llvm::FPOpFusion::Fast;
+  auto machine = builder->createTargetMachine();
+  if (!machine) {
+    error =
+        "cannot create the target machine: " + toString(machine.takeError());
+    return failure();
+  }
+  return std::move(*machine);
+}
+} // namespace
+
+CpuExecutable::~CpuExecutable() = default;
+
+FailureOr<std::unique_ptr<CpuExecutable>>
+CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
+                       const CpuPipelineOptions &options, std::string &error,
+                       CpuCompileStats *stats) {
+  MLIRContext *context = module.getContext();
+  auto main = module.lookupSymbol<func::FuncOp>("main");
+  if (!main || main.isExternal()) {
+    error = "the module has no function @main with a body";
+    return failure();
+  }
+
+  // Pin every argument to its concrete input type.
+  FunctionType fnType = main.getFunctionType();
+  if (fnType.getNumInputs() != inputTypes.size()) {
+    error = "@main takes " + std::to_string(fnType.getNumInputs()) +
+            " inputs, got " + std::to_string(inputTypes.size());
+    return failure();
+  }
+  for (auto [i, pair] :
+       llvm::enumerate(llvm::zip(fnType.getInputs(), inputTypes))) {
+    auto [declared, actual] = pair;
+    auto ranked = dyn_cast<RankedTensorType>(declared);
+    if (!actual.hasStaticShape()) {
+      error = "input " + std::to_string(i) + " has a dynamic type";
+      return failure();
+    }
+    bool fits = false;
+    if (ranked) {
+      fits = ranked.getElementType() == actual.getElementType() &&
+             ranked.getRank() == actual.getRank();
+      for (int64_t d = 0; fits && d < ranked.getRank(); ++d) {
+        fits = ranked.isDynamicDim(d) ||
+               ranked.getDimSize(d) == actual.getDimSize(d);
+      }
+    } else if (auto unranked = dyn_cast<UnrankedTensorType>(declared)) {
+      fits = unranked.getElementType() == actual.getElementType();
+    }
+    if (!fits) {
+      error = "input " + std::to_string(i) + ": expected " +
+              typeString(declared) + ", got " + typeString(actual);
+      return failure();
+    }
+    main.getArgument(i).setType(actual);
+  }
+  for (Type result : fnType.getResults()) {
+    if (!isa<TensorType>(result)) {
+      error = "@main returns a non-tensor " + typeString(result);
+      return failure();
+    }
+  }
+  main.setType(FunctionType::get(context, SmallVector<Type>(inputTypes),
+                                 fnType.getResults()));
+
+  auto executable = std::unique_ptr<CpuExecutable>(new CpuExecutable());
+  executable->inputTypes.assign(inputTypes.begin(), inputTypes.end());
+  {
+    // Propagate the pinned shapes so that every result is static.
+    FirstError diagnostics(context);
+    PassManager pm(context);
+    pm.addNestedPass<func::FuncOp>(createInferShapesPass());
+    if (failed(pm.run(module))) {
+      error = diagnostics.take("shape inference failed");
+      return failure();
+    }
+    for (Type result : main.getFunctionType().getResults()) {
+      auto ranked = dyn_cast<RankedTensorType>(result);
+      if (!ranked || !ranked.hasStaticShape()) {
+        error = "result type " + typeString(result) +
+                " is not static after pinning the input shapes";
+        return failure();
+      }
+      executable->resultTypes.push_back(ranked);
+    }
+
+    // Lower in two halves so the bufferized program can be measured.
+    PassManager bufferize(context);
+    buildCpuBufferizationPipeline(bufferize, options);
+    if (failed(bufferize.run(module))) {
+      error = diagnostics.take("the CPU pipeline failed");
+      return failure();
+    }
+    if (stats) {
+      *stats = collectStats(module);
+    }
+    PassManager lower(context);
+    buildCpuLLVMLoweringPipeline(lower);
+    if (failed(lower.run(module))) {
+      error = diagnostics.take("lowering to LLVM failed");
+      return failure();
+    }
+  }
+
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  registerBuiltinDialectTranslation(*context);
+  registerLLVMDialectTranslation(*context);
+  FailureOr<std::unique_ptr<llvm::TargetMachine>> machine =
+      hostTargetMachine(error);
+  if (failed(machine)) {
+    return failure();
+  }
+  auto transformer = makeOptimizingTransformer(3, 0, machine->get());
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  // Perf/GDB listeners cost time for nothing here.
+  engineOptions.enableGDBNotificationListener = false;
+  engineOptions.enablePerfNotificationListener = false;
+  FirstError diagnostics(context);
+  auto engine =
+      ExecutionEngine::create(module, engineOptions, std::move(*machine));
+  if (!engine) {
+    error = diagnostics.take("JIT compilation failed: " +
+                             toString(engine.takeError()));
+    return failure();
+  }
+  executable->engine = std::move(*engine);
+  auto entry = executable->engine->lookupPacked("_mlir_ciface_main");
+  if (!entry) {
+    error = "JIT: " + toString(entry.takeError());
+    return failure();
+  }
+  executable->entry = *entry;
+  return executable;
+}
+
+LogicalResult CpuExecutable::run(ArrayRef<const void *> inputs,
+                                 ArrayRef<void *> outputs, std::string &error) {
+  if (inputs.size() != inputTypes.size() ||
+      outputs.size() != resultTypes.size()) {
+    error = "expected " + std::to_string(inputTypes.size()) + " inputs and " +
+            std::to_string(resultTypes.size()) + " outputs";
+    return failure();
+  }
+  // One descriptor per argument, pointing at the caller's data.
+  SmallVector<SmallVector<int64_t>> descriptors;
+  SmallVector<void *> data;
+  for (auto [type, pointer] : llvm::zip(inputTypes, inputs)) {
+    descriptors.push_back(makeDescriptor(type));
+    data.push_back(const_cast<void *>(pointer));
+  }
+  for (auto [type, pointer] : llvm::zip(resultTypes, outputs)) {
+    descriptors.push_back(makeDescriptor(type));
+    data.push_back(pointer);
+  }
+  SmallVector<void *> descriptorPointers, args;
+  for (auto [words, pointer] : llvm::zip(descriptors, data)) {
+    std::memcpy(&words[0], &pointer, sizeof(void *));
+    std::memcpy(&words[1], &pointer, sizeof(void *));
+    descriptorPointers.push_back(words.data());
+  }
+  for (void *&pointer : descriptorPointers) {
+    args.push_back(&pointer);
+  }
+  entry(args.data());
+  return success();
+}

@@ -1,0 +1,90 @@
+//===- CpuPipeline.cpp - the CPU compilation pipeline -----------*- C++ -*-===//
+//
+// In: a module whose func @main takes and returns tensors of nn ops. Out: the
+// LLVM dialect, where `_mlir_ciface_main(in descriptors..., out
+// descriptors...)` returns nothing and writes every result into a buffer the
+// caller allocated. The naive loop lowering of toolchain.md section 2; tiling
+// and vectorization come later, as extra phases here.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/CpuPipeline.h"
+#include "codegen/Passes.h"
+#include "passes/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/LLVMIR/Transforms/RequestCWrappers.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
+                                       const CpuPipelineOptions &opts) {
+  // 1. Graph clean-up on nn: canonicalize, CSE, static shapes.
+  buildSimplifyPipeline(pm);
+
+  // 2. nn -> linalg/tensor/arith/math on tensors; fuse elementwise chains so
+  //    each becomes one loop nest, then drop what fusion left dead.
+  pm.addNestedPass<func::FuncOp>(createConvertNNToLinalgPass());
+  if (opts.fuseElementwise) {
+    pm.addPass(createLinalgElementwiseOpFusionPass());
+  }
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
+
+  // 3. Tensors -> memrefs across function boundaries (identity layouts, so
+  //    the caller passes plain dense descriptors); results become
+  //    out-parameters the caller allocates (an allocation that is returned is
+  //    replaced by the out-parameter itself, no copy).
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+
+  // 4. Free intermediate buffers (ownership-based deallocation).
+  bufferization::buildBufferDeallocationPipeline(pm);
+}
+
+void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm) {
+  // 5a. Structured ops -> scf loop nests; C-callable wrappers for @main.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addNestedPass<func::FuncOp>(LLVM::createLLVMRequestCWrappersPass());
+
+  // 5b. Memref metadata and affine index math -> plain arith; loops -> cf.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+
+  // 5c. Everything -> LLVM dialect. Math ops without an LLVM intrinsic (erf,
+  //     ...) become libm calls, which the JIT resolves from the process.
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void nn::buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &opts) {
+  buildCpuBufferizationPipeline(pm, opts);
+  buildCpuLLVMLoweringPipeline(pm);
+}
+
+void nn::registerCpuPipeline() {
+  PassPipelineRegistration<>(
+      "nn-cpu-pipeline",
+      "nn -> LLVM dialect for the CPU JIT (what nn-run compiles)",
+      [](OpPassManager &pm) { buildCpuPipeline(pm, CpuPipelineOptions()); });
+}

@@ -1,0 +1,42 @@
+//===- CpuPipeline.h - the CPU compilation pipeline -------------*- C++ -*-===//
+//
+// nn module (func @main on tensors) -> LLVM dialect ready for the JIT: graph
+// clean-up, lowering to linalg, elementwise fusion, bufferization with
+// caller-provided output buffers, deallocation, loops, LLVM. Registered as
+// `nn-cpu-pipeline` so `nn-opt --nn-cpu-pipeline` reproduces what nn-run runs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_CODEGEN_CPUPIPELINE_H
+#define NNC_CODEGEN_CPUPIPELINE_H
+
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir {
+namespace nn {
+
+/// Knobs of the CPU pipeline (none change the phase order).
+struct CpuPipelineOptions {
+  /// Fuse producer/consumer linalg elementwise ops before bufferization.
+  bool fuseElementwise = true;
+};
+
+/// Phases 1-4: nn -> linalg on tensors -> bufferized memrefs with the results
+/// as out-parameters and deallocations inserted (still linalg on memrefs, the
+/// point where nn-run counts kernels and intermediate buffers).
+void buildCpuBufferizationPipeline(OpPassManager &pm,
+                                   const CpuPipelineOptions &opts);
+
+/// Phase 5: linalg on memrefs -> loops -> LLVM dialect with C wrappers.
+void buildCpuLLVMLoweringPipeline(OpPassManager &pm);
+
+/// The whole CPU pipeline: the two above, in order.
+void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &opts);
+
+/// Registers `nn-cpu-pipeline` with the pass registry (for nn-opt).
+void registerCpuPipeline();
+
+} // namespace nn
+} // namespace mlir
+
+#endif // NNC_CODEGEN_CPUPIPELINE_H
