@@ -33,6 +33,7 @@ int64_t normalizeAxis(int64_t axis, int64_t rank) {
 /// or the signed integer extremes.
 Value reductionInit(OpBuilder &b, Location loc, ReduceKind kind, Type el) {
   bool isMax = kind == ReduceKind::max;
+  double inf = std::numeric_limits<double>::infinity();
   if (auto f = dyn_cast<FloatType>(el)) {
     switch (kind) {
     case ReduceKind::sum:
@@ -42,8 +43,8 @@ Value reductionInit(OpBuilder &b, Location loc, ReduceKind kind, Type el) {
       return scalarConstant(b, loc, el, 1.0);
     case ReduceKind::max:
     case ReduceKind::min:
-      return arith::ConstantOp::create(
-          b, loc, b.getFloatAttr(f, isMax ? -INFINITY : INFINITY));
+      return arith::ConstantOp::create(b, loc,
+                                       b.getFloatAttr(f, isMax ? -inf : inf));
     }
   }
   unsigned w = el.getIntOrFloatBitWidth();
