@@ -1,7 +1,7 @@
 //===- LowerRecurrent.cpp - nn.rnn / nn.gru / nn.lstm -> scf.for + linalg -===//
 //
-// In: nn.rnn, nn.gru, nn.lstm on tensors (ONNX semantics, layout 0) without
-// `sequence_lens`. Out: per direction, one scf.for over time whose iter_args
+// In: nn.rnn, nn.gru, nn.lstm on tensors (ONNX semantics, layout 0). Out:
+// per direction, one scf.for over time whose iter_args
 // are the states (h, and c for LSTM) and the `y` accumulator. Each step
 // slices X[t] (X[S-1-t] in reverse), computes every gate's pre-activation as
 // two linalg.generic contractions, Xt * Wg^T then Ht-1 * Rg^T, accumulating
@@ -10,6 +10,11 @@
 // tensor.insert_slice. Weight slices and broadcast biases are loop
 // invariants built before the loop. `y_h` (`y_c`) stacks the final states;
 // in reverse that is the state after t = 0.
+//
+// sequence_lens: a batch entry whose length L is below S keeps its states
+// and gets zeros in y at steps with time index >= L. In reverse that makes
+// it start at X[L-1], as ONNX requires (ONNX Runtime reverses each sequence
+// within its own length).
 //
 //===----------------------------------------------------------------------===//
 
@@ -172,6 +177,13 @@ struct Layer {
   /// Type of one state: [batch, hidden].
   RankedTensorType stateType;
   std::optional<double> clip;
+  /// With sequence_lens a step's new states are masked afterwards, so the
+  /// cells must not overwrite the previous ones.
+  bool statesInPlace = true;
+
+  /// The destination of a cell's new state: the previous `state` itself
+  /// unless the states are masked afterwards.
+  Value stateDest(Value state) const { return statesInPlace ? state : Value(); }
 
   /// `[batch, hidden]` tensor.empty.
   Value emptyState(OpBuilder &b) const {
@@ -353,7 +365,7 @@ struct RnnCell {
         [&](OpBuilder &nb, Location l, ValueRange x) {
           return applyActivation(nb, l, f, layer.clipped(nb, l, x[0]));
         },
-        h)};
+        layer.stateDest(h))};
   }
 };
 
@@ -411,7 +423,7 @@ struct GruCell {
             Value hh = applyActivation(nb, l, g, layer.clipped(nb, l, pre));
             return combine(nb, l, z, hh, x[4]);
           },
-          h)};
+          layer.stateDest(h))};
     }
     // ht = g(Xt * Wh^T + (rt . Ht-1) * Rh^T + Rbh + Wbh)
     Value rh = layer.stateGeneric(
@@ -428,7 +440,7 @@ struct GruCell {
           Value hh = applyActivation(nb, l, g, layer.clipped(nb, l, x[1]));
           return combine(nb, l, z, hh, x[2]);
         },
-        h)};
+        layer.stateDest(h))};
   }
 };
 
@@ -500,7 +512,7 @@ struct LstmCell {
           Value take = arith::MulFOp::create(nb, l, i, cc);
           return arith::AddFOp::create(nb, l, keep, take).getResult();
         },
-        c);
+        layer.stateDest(c));
     // Ht = ot . h(Ct), ot = f(.. + Po . Ct)
     SmallVector<Value> hInputs = {preO, cNext};
     if (peep) {
@@ -518,7 +530,7 @@ struct LstmCell {
           Value hc = applyActivation(nb, l, hAct, x[1]);
           return arith::MulFOp::create(nb, l, o, hc).getResult();
         },
-        h);
+        layer.stateDest(h));
     return {hNext, cNext};
   }
 };
@@ -542,12 +554,6 @@ struct RecurrentLowering : OpConversionPattern<OpTy> {
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    if (adaptor.getSequenceLens()) {
-      // The conversion only names the op; say why it stayed illegal.
-      op.emitError("sequence_lens is not supported yet");
-      return rewriter.notifyMatchFailure(op,
-                                         "sequence_lens is not supported yet");
-    }
     Value x = adaptor.getX();
     auto xType = cast<RankedTensorType>(x.getType());
     int64_t hidden = op.getHiddenSize();
@@ -567,6 +573,19 @@ struct RecurrentLowering : OpConversionPattern<OpTy> {
                 RankedTensorType::get({xType.getDimSize(1), hidden},
                                       xType.getElementType()),
                 clip};
+    // sequence_lens as [batch, 1], broadcast along hidden by the masks.
+    Value lens;
+    if (Value seqLens = adaptor.getSequenceLens()) {
+      layer.statesInPlace = false;
+      auto lensType = cast<RankedTensorType>(seqLens.getType());
+      lens = tensor::ExpandShapeOp::create(
+          rewriter, loc,
+          RankedTensorType::get({lensType.getDimSize(0), 1},
+                                lensType.getElementType()),
+          seqLens, {ReassociationIndices{0, 1}},
+          {tensor::getMixedSize(rewriter, loc, seqLens, 0),
+           rewriter.getIndexAttr(1)});
+    }
     SmallVector<Activation> acts = resolveActivations(
         op.getActivations(), op.getActivationAlpha(), op.getActivationBeta(),
         CellTy::defaultActivations(), numDirections);
@@ -664,8 +683,36 @@ struct RecurrentLowering : OpConversionPattern<OpTy> {
                 {b.getIndexAttr(1), b.getIndexAttr(1), b.getIndexAttr(1)});
             SmallVector<Value> next =
                 cell.step(b, layer, dir, xt, iterArgs.drop_back());
+            Value out = next[0];
+            if (lens) {
+              // Past its length an entry keeps its states and outputs 0.
+              Type lenType = getElementTypeOrSelf(lens.getType());
+              Value timeInt = arith::IndexCastOp::create(b, l, lenType, time);
+              auto valid = [&](OpBuilder &nb, Location nl, Value len) {
+                return arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt,
+                                             timeInt, len);
+              };
+              for (int64_t s = 0; s < CellTy::kStates; ++s) {
+                next[s] = layer.stateGeneric(
+                    b, {next[s], iterArgs[s], lens},
+                    [&](OpBuilder &nb, Location nl, ValueRange v) {
+                      return arith::SelectOp::create(
+                                 nb, nl, valid(nb, nl, v[2]), v[0], v[1])
+                          .getResult();
+                    },
+                    iterArgs[s]);
+              }
+              out = layer.stateGeneric(
+                  b, {next[0], lens},
+                  [&](OpBuilder &nb, Location nl, ValueRange v) {
+                    Value zero = scalarConstant(nb, nl, v[0].getType(), 0.0);
+                    return arith::SelectOp::create(nb, nl, valid(nb, nl, v[1]),
+                                                   v[0], zero)
+                        .getResult();
+                  });
+            }
             Value yNext = tensor::InsertSliceOp::create(
-                b, l, next[0], iterArgs.back(),
+                b, l, out, iterArgs.back(),
                 {time, b.getIndexAttr(d), b.getIndexAttr(0), b.getIndexAttr(0)},
                 {b.getIndexAttr(1), b.getIndexAttr(1), layer.batch,
                  b.getIndexAttr(hidden)},

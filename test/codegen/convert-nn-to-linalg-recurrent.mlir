@@ -156,12 +156,30 @@ func.func @lstm_input_forget(%x: tensor<5x3x4xf32>, %w: tensor<1x32x4xf32>, %r: 
 
 // -----
 
-// sequence_lens is not lowered yet: the op stays and the conversion fails.
-func.func @sequence_lens(%x: tensor<5x3x4xf32>, %w: tensor<1x8x4xf32>, %r: tensor<1x8x8xf32>, %s: tensor<3xi32>) -> tensor<5x1x3x8xf32> {
-  // expected-error @+2 {{sequence_lens is not supported yet}}
-  // expected-error @+1 {{failed to legalize operation 'nn.rnn'}}
-  %y, %y_h = nn.rnn %x, %w, %r sequence_lens(%s) {hidden_size = 8 : i64}
+// sequence_lens (reverse): lengths as [batch, 1] read through (d0, 0); after
+// each step a mask generic keeps the previous state where the time index is
+// not below the length (writing into the state), and another zeroes y there.
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[LEN:.*]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-LABEL: func.func @sequence_lens
+// CHECK: %[[LENS:.*]] = tensor.expand_shape %{{.*}} {{\[\[}}0, 1]] output_shape [3, 1] : tensor<3xi32> into tensor<3x1xi32>
+// CHECK: scf.for %[[T:.*]] = {{.*}} iter_args(%[[H:.*]] = %{{.*}}, %[[Y:.*]] = %{{.*}})
+// CHECK: %[[TT:.*]] = arith.subi %{{.*}}, %[[T]] : index
+// CHECK: %[[HN:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel"]}
+// CHECK: math.tanh
+// CHECK: %[[TI:.*]] = arith.index_cast %[[TT]] : index to i32
+// CHECK: %[[HM:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]], #[[LEN]], #[[ID]]], {{.*}} ins(%[[HN]], %[[H]], %[[LENS]] : {{.*}}) outs(%[[H]] : tensor<3x8xf32>)
+// CHECK: ^bb0(%[[NEW:.*]]: f32, %[[OLD:.*]]: f32, %[[L:.*]]: i32, %{{.*}}: f32)
+// CHECK: %[[OK:.*]] = arith.cmpi slt, %[[TI]], %[[L]] : i32
+// CHECK: arith.select %[[OK]], %[[NEW]], %[[OLD]] : f32
+// CHECK: %[[YV:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[LEN]], #[[ID]]], {{.*}} ins(%[[HM]], %[[LENS]] : {{.*}})
+// CHECK: arith.cmpi slt, %[[TI]]
+// CHECK: arith.select
+// CHECK: tensor.insert_slice %[[YV]] into %[[Y]][%[[TT]], 0, 0, 0]
+// CHECK: scf.yield %[[HM]]
+func.func @sequence_lens(%x: tensor<5x3x4xf32>, %w: tensor<1x8x4xf32>, %r: tensor<1x8x8xf32>, %s: tensor<3xi32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>) {
+  %y, %y_h = nn.rnn %x, %w, %r sequence_lens(%s) {hidden_size = 8 : i64, direction = #nn<direction reverse>}
       : (tensor<5x3x4xf32>, tensor<1x8x4xf32>, tensor<1x8x8xf32>, tensor<3xi32>)
       -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>)
-  return %y : tensor<5x1x3x8xf32>
+  return %y, %y_h : tensor<5x1x3x8xf32>, tensor<1x3x8xf32>
 }

@@ -23,6 +23,13 @@
 // CHECK-NEXT: [0.0309{{[0-9]*}}, 0.0846{{[0-9]*}}]
 // CHECK: data =
 // CHECK-NEXT: [0.0917{{[0-9]*}}, 0.1780{{[0-9]*}}]
+// CHECK-LABEL: lstm_bidirectional_sequence_lens
+// CHECK: data =
+// CHECK-NEXT: [0.0908{{[0-9]*}}, 0.3252{{[0-9]*}}, {{(-0\.3319|-0\.332)[0-9]*}}, 0.0273{{[0-9]*}}, 0.0285{{[0-9]*}}, 0.0189{{[0-9]*}}, 0.1560{{[0-9]*}}, -0.5478{{[0-9]*}}, -0.1392{{[0-9]*}}, 0.0895{{[0-9]*}}, 0, 0, 0.0842{{[0-9]*}}, -0.2571{{[0-9]*}}, 0, 0, -0.0311{{[0-9]*}}, 0.3058{{[0-9]*}}, 0, 0, 0.1568{{[0-9]*}}, {{(0\.0835|0\.0836)[0-9]*}}, 0, 0]
+// CHECK: data =
+// CHECK-NEXT: [-0.0311{{[0-9]*}}, 0.3058{{[0-9]*}}, {{(-0\.3319|-0\.332)[0-9]*}}, 0.0273{{[0-9]*}}, 0.0285{{[0-9]*}}, 0.0189{{[0-9]*}}, 0.1560{{[0-9]*}}, -0.5478{{[0-9]*}}]
+// CHECK: data =
+// CHECK-NEXT: [-0.0471{{[0-9]*}}, 0.3952{{[0-9]*}}, -1.0233{{[0-9]*}}, 0.1277{{[0-9]*}}, 0.1832{{[0-9]*}}, 0.0281{{[0-9]*}}, 0.7340{{[0-9]*}}, -0.8866{{[0-9]*}}]
 
 func.func private @printMemrefF32(tensor<*xf32>)
 
@@ -72,8 +79,35 @@ func.func @lstm_reverse() {
   return
 }
 
+func.func @lstm_bidirectional_sequence_lens() {
+  %x = arith.constant dense<[[[0.78, 0.67], [-0.8, 0.29]], [[-0.38, 0.51], [0.09, -0.08]], [[0.79, -0.89], [0.11, -0.34]]]> : tensor<3x2x2xf32>
+  %w = arith.constant dense<[[[-0.93, 0.51], [0.12, 0.79], [0.2, -0.33], [0.97, -0.77], [-0.89, 0.47], [-0.26, -0.28], [0.75, -0.35], [0.78, 0.29]], [[-0.34, -0.88], [-0.51, 0.94], [-0.19, -0.68], [-0.4, 0.8], [-0.67, 0.56], [-0.73, 0.92], [0.06, -0.91], [0.86, -0.28]]]> : tensor<2x8x2xf32>
+  %r = arith.constant dense<[[[0.46, 0.05], [-0.81, -0.79], [-0.7, -0.68], [-0.89, -0.91], [0.9, -0.82], [0.02, -0.76], [-0.57, 0.53], [0.88, -0.06]], [[-0.99, 1.0], [-0.9, -0.22], [0.08, 0.78], [0.65, 0.22], [-0.2, 0.67], [0.74, 0.74], [0.44, -0.8], [-0.4, -0.03]]]> : tensor<2x8x2xf32>
+  %b = arith.constant dense<[[0.01, 0.33, -0.26, 0.16, -0.13, 0.28, -0.3, -0.02, -0.4, -0.29, 0.44, -0.18, 0.39, 0.02, -0.46, 0.29], [-0.45, 0.33, -0.49, 0.17, -0.33, -0.16, 0.45, -0.01, 0.16, 0.24, -0.39, 0.34, 0.41, -0.34, 0.05, -0.22]]> : tensor<2x16xf32>
+  %h0 = arith.constant dense<[[[0.24, -0.47], [0.01, 0.29]], [[0.23, -0.39], [0.33, -0.26]]]> : tensor<2x2x2xf32>
+  %c0 = arith.constant dense<[[[0.62, -0.01], [-0.68, 0.47]], [[0.62, 0.4], [0.93, -0.49]]]> : tensor<2x2x2xf32>
+  %lens = arith.constant dense<[3, 1]> : tensor<2xi32>
+  %y, %y_h, %y_c = nn.lstm %x, %w, %r bias(%b) sequence_lens(%lens) initial_h(%h0) initial_c(%c0)
+      {direction = #nn<direction bidirectional>, hidden_size = 2 : i64}
+      : (tensor<3x2x2xf32>, tensor<2x8x2xf32>, tensor<2x8x2xf32>, tensor<2x16xf32>, tensor<2xi32>,
+         tensor<2x2x2xf32>, tensor<2x2x2xf32>)
+      -> (tensor<3x2x2x2xf32>, tensor<2x2x2xf32>, tensor<2x2x2xf32>)
+  vector.print str "lstm_bidirectional_sequence_lens\n"
+  %y_flat = tensor.collapse_shape %y [[0, 1, 2, 3]] : tensor<3x2x2x2xf32> into tensor<24xf32>
+  %y_u = tensor.cast %y_flat : tensor<24xf32> to tensor<*xf32>
+  call @printMemrefF32(%y_u) : (tensor<*xf32>) -> ()
+  %y_h_flat = tensor.collapse_shape %y_h [[0, 1, 2]] : tensor<2x2x2xf32> into tensor<8xf32>
+  %y_h_u = tensor.cast %y_h_flat : tensor<8xf32> to tensor<*xf32>
+  call @printMemrefF32(%y_h_u) : (tensor<*xf32>) -> ()
+  %y_c_flat = tensor.collapse_shape %y_c [[0, 1, 2]] : tensor<2x2x2xf32> into tensor<8xf32>
+  %y_c_u = tensor.cast %y_c_flat : tensor<8xf32> to tensor<*xf32>
+  call @printMemrefF32(%y_c_u) : (tensor<*xf32>) -> ()
+  return
+}
+
 func.func @main() {
   call @lstm_forward_peepholes() : () -> ()
   call @lstm_reverse() : () -> ()
+  call @lstm_bidirectional_sequence_lens() : () -> ()
   return
 }
