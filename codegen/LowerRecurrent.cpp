@@ -1,15 +1,14 @@
 //===- LowerRecurrent.cpp - nn.rnn / nn.gru / nn.lstm -> scf.for + linalg -===//
 //
 // In: nn.rnn, nn.gru, nn.lstm on tensors (ONNX semantics, layout 0). Out:
-// per direction, one scf.for over time whose iter_args
-// are the states (h, and c for LSTM) and the `y` accumulator. Each step
-// slices X[t] (X[S-1-t] in reverse), computes every gate's pre-activation as
-// two linalg.generic contractions, Xt * Wg^T then Ht-1 * Rg^T, accumulating
-// into the broadcast bias, applies the gate equations in all-parallel
-// linalg.generic ops and writes the new h into y[t, d] with
-// tensor.insert_slice. Weight slices and broadcast biases are loop
-// invariants built before the loop. `y_h` (`y_c`) stacks the final states;
-// in reverse that is the state after t = 0.
+// per direction, one scf.for over time whose iter_args are the states (h,
+// and c for LSTM) and the `y` accumulator. Each step slices X[t] (X[S-1-t]
+// in reverse), computes every gate's pre-activation as two linalg.generic
+// contractions, Xt * Wg^T then Ht-1 * Rg^T, accumulating into the broadcast
+// bias, applies the gate equations in all-parallel linalg.generic ops and
+// writes the new h into y[t, d] with tensor.insert_slice. Weight slices and
+// broadcast biases are loop invariants built before the loop. `y_h` (`y_c`)
+// stacks the final states; in reverse that is the state after t = 0.
 //
 // sequence_lens: a batch entry whose length L is below S keeps its states
 // and gets zeros in y at steps with time index >= L. In reverse that makes

@@ -18,6 +18,11 @@
 // CHECK-NEXT: [{{(0\.4556|0\.4557)[0-9]*}}, -0.1277{{[0-9]*}}, 0.5811{{[0-9]*}}, -0.4053{{[0-9]*}}, 0.4009{{[0-9]*}}, -0.2739{{[0-9]*}}, {{(0\.3116|0\.3117)[0-9]*}}, 0.0446{{[0-9]*}}, -0.0403{{[0-9]*}}, 0.2140{{[0-9]*}}, 0.3739{{[0-9]*}}, -0.3063{{[0-9]*}}]
 // CHECK: data =
 // CHECK-NEXT: [{{(0\.4556|0\.4557)[0-9]*}}, -0.1277{{[0-9]*}}, 0.5811{{[0-9]*}}, -0.4053{{[0-9]*}}]
+// CHECK-LABEL: gru_clip_activations
+// CHECK: data =
+// CHECK-NEXT: [0.0979{{[0-9]*}}, -0.1300{{[0-9]*}}, -0.0457{{[0-9]*}}, -0.2360{{[0-9]*}}, -0.1172{{[0-9]*}}, -0.0465{{[0-9]*}}, 0.1861{{[0-9]*}}, -0.2877{{[0-9]*}}, 0.1605{{[0-9]*}}, -0.1672{{[0-9]*}}, 0.0499{{[0-9]*}}, -0.3080{{[0-9]*}}]
+// CHECK: data =
+// CHECK-NEXT: [0.1605{{[0-9]*}}, -0.1672{{[0-9]*}}, 0.0499{{[0-9]*}}, -0.3080{{[0-9]*}}]
 
 func.func private @printMemrefF32(tensor<*xf32>)
 
@@ -59,8 +64,29 @@ func.func @gru_reverse_linear_before_reset() {
   return
 }
 
+func.func @gru_clip_activations() {
+  %x = arith.constant dense<[[[-0.12, 0.44], [0.69, -0.66]], [[0.33, 0.62], [0.1, -0.67]], [[-0.93, -0.44], [0.62, -0.91]]]> : tensor<3x2x2xf32>
+  %w = arith.constant dense<[[[-0.98, -0.28], [-0.87, -0.7], [-0.95, 0.05], [0.39, -0.15], [-0.73, -0.34], [0.18, 0.88]]]> : tensor<1x6x2xf32>
+  %r = arith.constant dense<[[[0.99, -0.52], [-0.98, 0.66], [0.85, -0.08], [0.54, 0.73], [0.22, 0.75], [-0.95, -0.46]]]> : tensor<1x6x2xf32>
+  %b = arith.constant dense<[[-0.22, -0.38, 0.41, -0.47, 0.17, -0.43, -0.14, -0.08, -0.32, 0.02, 0.03, -0.18]]> : tensor<1x12xf32>
+  %y, %y_h = nn.gru %x, %w, %r bias(%b)
+      {hidden_size = 2 : i64, clip = 0.5 : f64, activations = ["HardSigmoid", "Elu"],
+       activation_alpha = array<f64: 0.3, 0.8>, activation_beta = array<f64: 0.4>}
+      : (tensor<3x2x2xf32>, tensor<1x6x2xf32>, tensor<1x6x2xf32>, tensor<1x12xf32>)
+      -> (tensor<3x1x2x2xf32>, tensor<1x2x2xf32>)
+  vector.print str "gru_clip_activations\n"
+  %y_flat = tensor.collapse_shape %y [[0, 1, 2, 3]] : tensor<3x1x2x2xf32> into tensor<12xf32>
+  %y_u = tensor.cast %y_flat : tensor<12xf32> to tensor<*xf32>
+  call @printMemrefF32(%y_u) : (tensor<*xf32>) -> ()
+  %y_h_flat = tensor.collapse_shape %y_h [[0, 1, 2]] : tensor<1x2x2xf32> into tensor<4xf32>
+  %y_h_u = tensor.cast %y_h_flat : tensor<4xf32> to tensor<*xf32>
+  call @printMemrefF32(%y_h_u) : (tensor<*xf32>) -> ()
+  return
+}
+
 func.func @main() {
   call @gru_forward() : () -> ()
   call @gru_reverse_linear_before_reset() : () -> ()
+  call @gru_clip_activations() : () -> ()
   return
 }
