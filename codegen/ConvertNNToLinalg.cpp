@@ -36,6 +36,7 @@ struct ConvertNNToLinalgPass
     nn::populateContractionToLinalgPatterns(patterns);
     nn::populateReductionToLinalgPatterns(patterns);
     nn::populateDataMovementToLinalgPatterns(patterns);
+    nn::populateRecurrentToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns)))) {
       signalPassFailure();

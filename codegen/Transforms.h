@@ -22,6 +22,8 @@ void populateReductionToLinalgPatterns(RewritePatternSet &patterns);
 /// constant, reshape, transpose, concat, slice, gather, pad, broadcast, tile,
 /// squeeze/unsqueeze, split, resize, trilu (LowerDataMovement.cpp).
 void populateDataMovementToLinalgPatterns(RewritePatternSet &patterns);
+/// rnn, gru, lstm as an scf.for over time per direction (LowerRecurrent.cpp).
+void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns);
 
 } // namespace nn
 } // namespace mlir
