@@ -100,6 +100,26 @@ RankedTensorType refineGroups(RankedTensorType in, RankedTensorType out,
   return in.clone(shape);
 }
 
+/// Whether a dynamic extent on each side of `reassoc` sits in the same group.
+/// Only then do the element counts tie them: in ?x2x2 -> 4x? the two `?`
+/// are equal, which a grouping [[0, 1], [2]] would not preserve.
+bool sameGroupDynamic(RankedTensorType in, RankedTensorType out,
+                      ArrayRef<ReassociationIndices> reassoc,
+                      bool inIsExpanded) {
+  RankedTensorType expanded = inIsExpanded ? in : out;
+  RankedTensorType collapsed = inIsExpanded ? out : in;
+  if (expanded.getNumDynamicDims() == 0 || collapsed.getNumDynamicDims() == 0) {
+    return true;
+  }
+  for (auto [g, group] : llvm::enumerate(reassoc)) {
+    if (collapsed.isDynamicDim(g)) {
+      return llvm::any_of(group,
+                          [&](int64_t d) { return expanded.isDynamicDim(d); });
+    }
+  }
+  return false;
+}
+
 struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -121,7 +141,7 @@ struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
       std::optional<SmallVector<ReassociationIndices>> reassoc =
           collapse ? getReassociationIndicesForReshape(in, out)
                    : getReassociationIndicesForReshape(out, in);
-      if (reassoc) {
+      if (reassoc && sameGroupDynamic(in, out, *reassoc, collapse)) {
         RankedTensorType refined = refineGroups(in, out, *reassoc, collapse);
         Value src = castTo(rewriter, loc, input, refined);
         Value v;

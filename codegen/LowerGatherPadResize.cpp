@@ -177,7 +177,9 @@ struct PadOpLowering : OpConversionPattern<PadOp> {
             Value twice = arith::AddIOp::create(b, l, lasts[d], lasts[d]);
             x = arith::SelectOp::create(
                 b, l, above, arith::SubIOp::create(b, l, twice, x), x);
-            idx.push_back(x);
+            // Out-of-contract pads (not smaller than the extent) stay in
+            // bounds.
+            idx.push_back(bm.v(bm.clamp(x, bm.c(0), lasts[d])));
           }
           return tensor::ExtractOp::create(b, l, input, idx).getResult();
         });

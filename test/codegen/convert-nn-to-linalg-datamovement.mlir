@@ -51,6 +51,18 @@ func.func @reshape_general(%x: tensor<?x6xf32>) -> tensor<?x4xf32> {
 
 // -----
 
+// Dynamic extents in different groups are not a collapse: the two `?` here
+// are equal, so it is a general reshape.
+// CHECK-LABEL: func.func @reshape_not_collapse
+// CHECK-NOT: tensor.collapse_shape
+// CHECK: tensor.reshape
+func.func @reshape_not_collapse(%x: tensor<?x2x2xf32>) -> tensor<4x?xf32> {
+  %0 = nn.reshape %x : tensor<?x2x2xf32> -> tensor<4x?xf32>
+  return %0 : tensor<4x?xf32>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @squeeze_unsqueeze
 // CHECK: tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : tensor<?x1x8xf32> into tensor<?x8xf32>
 // CHECK: tensor.expand_shape %{{.*}} {{\[}}[0, 1], [2, 3]] output_shape [1, %{{.*}}, 8, 1] : tensor<?x8xf32> into tensor<1x?x8x1xf32>
@@ -217,6 +229,8 @@ func.func @pad_constant(%x: tensor<4x4xf32>) -> tensor<7x2xf32> {
 // CHECK: arith.select
 // CHECK: arith.cmpi sgt
 // CHECK: arith.select
+// CHECK: arith.maxsi
+// CHECK: arith.minsi
 // CHECK: tensor.extract
 func.func @pad_reflect(%x: tensor<?x8xf32>) -> tensor<?x10xf32> {
   %0 = nn.pad %x {pads = array<i64: 0, 1, 0, 1>, mode = #nn<pad reflect>} : tensor<?x8xf32> -> tensor<?x10xf32>
