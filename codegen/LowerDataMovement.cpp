@@ -357,6 +357,14 @@ struct SliceOpLowering : OpConversionPattern<SliceOp> {
       }
       offsets[d] = s;
     }
+    // An empty slice may start at the extent (ONNX clamps starts to [0, dim]);
+    // tensor.extract_slice wants an in-bounds offset, and any is as good.
+    for (int64_t d = 0; d < rank; ++d) {
+      std::optional<int64_t> size = getConstantIntValue(sizes[d]);
+      if (size && *size == 0) {
+        offsets[d] = m.c(0);
+      }
+    }
     if (llvm::all_of(steps, [](int64_t s) { return s > 0; })) {
       SmallVector<OpFoldResult> strides;
       for (int64_t s : steps) {

@@ -276,3 +276,14 @@ func.func @resize_linear(%x: tensor<1x1x4x4xf32>) -> tensor<1x1x8x8xf32> {
   %0 = nn.resize %x {mode = #nn<resize linear>} : tensor<1x1x4x4xf32> -> tensor<1x1x8x8xf32>
   return %0 : tensor<1x1x8x8xf32>
 }
+
+// -----
+
+// ONNX clamps an out-of-range start to the extent: an empty slice, whose
+// offset must still be in bounds for tensor.extract_slice.
+// CHECK-LABEL: func.func @empty_slice_at_end
+// CHECK: tensor.extract_slice %{{.*}}[0, 0] [0, 5] [1, 1] : tensor<10x5xf32> to tensor<0x5xf32>
+func.func @empty_slice_at_end(%x: tensor<10x5xf32>) -> tensor<0x5xf32> {
+  %0 = nn.slice %x {starts = array<i64: 1000>, ends = array<i64: 1000>, axes = array<i64: 0>} : tensor<10x5xf32> -> tensor<0x5xf32>
+  return %0 : tensor<0x5xf32>
+}
