@@ -16,7 +16,7 @@ PACKAGES=(
   # Vulkan backend: loader, headers, lavapipe (software device), validator and validation layers.
   libvulkan-dev mesa-vulkan-drivers spirv-tools vulkan-validationlayers
   # References for tests: PyTorch/ONNX/NumPy for /usr/bin/python3.
-  python3-numpy python3-onnx
+  python3-numpy python3-onnx python3-torch python3-torchvision
 )
 
 missing=()
