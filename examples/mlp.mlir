@@ -9,7 +9,7 @@
 //
 // Weights are splat constants to keep the example small; imported models
 // carry dense_resource blobs instead.
-func.func @mlp(%image: tensor<?x1x28x28xf32>) -> tensor<?x10xf32> {
+func.func @main(%image: tensor<?x1x28x28xf32>) -> tensor<?x10xf32> {
   %w1 = nn.constant dense<0.01> : tensor<128x784xf32>
   %b1 = nn.constant dense<0.1> : tensor<128xf32>
   %w2 = nn.constant dense<-0.02> : tensor<10x128xf32>

@@ -40,8 +40,7 @@ LogicalResult ReshapeOp::verify() {
   for (RankedTensorType t : {in, out}) {
     if (elementCountOverflows(t.getShape())) {
       return emitOpError("shape ")
-             << formatShape(t.getShape())
-             << " has more than 2^63 elements";
+             << formatShape(t.getShape()) << " has more than 2^63 elements";
     }
   }
   std::optional<int64_t> inCount = staticElementCount(in.getShape());
@@ -70,6 +69,31 @@ LogicalResult ReshapeOp::verify() {
     }
   }
   return success();
+}
+
+SmallVector<Type> ReshapeOp::refineResultTypes() {
+  // A static input fixes the result's single dynamic extent: the element
+  // count divided by the static extents.
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  std::optional<int64_t> count = staticElementCount(in.getShape());
+  if (!count || out.getNumDynamicDims() != 1) {
+    return {out};
+  }
+  int64_t known = 1;
+  for (int64_t d : out.getShape()) {
+    known *= ShapedType::isDynamic(d) ? 1 : d;
+  }
+  if (known == 0 || *count % known != 0) {
+    return {out};
+  }
+  SmallVector<int64_t> shape(out.getShape());
+  for (int64_t &d : shape) {
+    if (ShapedType::isDynamic(d)) {
+      d = *count / known;
+    }
+  }
+  return {out.clone(shape)};
 }
 
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {

@@ -158,6 +158,22 @@ LogicalResult BroadcastOp::verify() {
   return success();
 }
 
+SmallVector<Type> BroadcastOp::refineResultTypes() {
+  // A dynamic result extent is pinned by a static input extent other than 1.
+  auto in = cast<RankedTensorType>(getInput().getType());
+  auto out = cast<RankedTensorType>(getType());
+  SmallVector<int64_t> shape(out.getShape());
+  int64_t offset = out.getRank() - in.getRank();
+  for (int64_t d = 0; d < in.getRank(); ++d) {
+    int64_t e = in.getDimSize(d);
+    if (ShapedType::isDynamic(shape[d + offset]) && !ShapedType::isDynamic(e) &&
+        e != 1) {
+      shape[d + offset] = e;
+    }
+  }
+  return {out.clone(shape)};
+}
+
 OpFoldResult BroadcastOp::fold(FoldAdaptor adaptor) {
   // broadcast(x : T -> T) = x
   if (getInput().getType() == getType()) {

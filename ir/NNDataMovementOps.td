@@ -10,6 +10,7 @@
 
 include "ir/NNBase.td"
 include "ir/NNEnums.td"
+include "ir/NNInterfaces.td"
 
 def NN_ConstantOp : NN_Op<"constant", [ConstantLike, Pure, NN_InferShape]> {
   let summary = "a constant tensor (weights, shapes, scalars)";
@@ -30,6 +31,7 @@ def NN_ConstantOp : NN_Op<"constant", [ConstantLike, Pure, NN_InferShape]> {
 }
 
 def NN_ReshapeOp : NN_Op<"reshape", [Pure, NN_LayoutLike,
+    DeclareOpInterfaceMethods<NN_ShapeRefinementOpInterface>,
     AllElementTypesMatch<["input", "output"]>]> {
   let summary = "reinterpret the shape of a tensor (row-major)";
   let description = [{
@@ -189,6 +191,7 @@ def NN_PadOp : NN_Op<"pad", [Pure, NN_LayoutLike, NN_InferShape]> {
 }
 
 def NN_BroadcastOp : NN_Op<"broadcast", [Pure, NN_LayoutLike,
+    DeclareOpInterfaceMethods<NN_ShapeRefinementOpInterface>,
     AllElementTypesMatch<["input", "output"]>]> {
   let summary = "broadcast a tensor to the result shape (ONNX Expand)";
   let description = [{

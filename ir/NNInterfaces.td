@@ -34,4 +34,20 @@ def NN_GradientOpInterface : OpInterface<"GradientOpInterface"> {
   ];
 }
 
+def NN_ShapeRefinementOpInterface : OpInterface<"ShapeRefinementOpInterface"> {
+  let cppNamespace = "::mlir::nn";
+  let description = [{
+    For ops whose result shape is given by the result type rather than
+    inferred from operands (reshape, broadcast): returns the result types
+    with each dynamic extent that the operands' current types now determine
+    made static. `nn-infer-shapes` uses it after input shapes were pinned.
+  }];
+  let methods = [
+    InterfaceMethod<
+      /*desc=*/"Result types refined from the current operand types.",
+      /*retTy=*/"::llvm::SmallVector<::mlir::Type>",
+      /*methodName=*/"refineResultTypes">,
+  ];
+}
+
 #endif // NN_INTERFACES_TD

@@ -42,15 +42,27 @@ struct InferShapesPass : nn::impl::InferShapesPassBase<InferShapesPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     bool failedInference = false;
-    func.walk([&](InferTypeOpInterface op) {
+    func.walk([&](Operation *op) {
       if (op->getDialect() != op->getContext()->getLoadedDialect("nn")) {
         return;
       }
+      // Ops whose result shape lives in the result type refine it themselves.
+      if (auto refinable = dyn_cast<nn::ShapeRefinementOpInterface>(op)) {
+        for (auto [result, type] :
+             llvm::zip(op->getResults(), refinable.refineResultTypes())) {
+          refine(result, type);
+        }
+        return;
+      }
+      auto inferable = dyn_cast<InferTypeOpInterface>(op);
+      if (!inferable) {
+        return;
+      }
       SmallVector<Type> inferred;
-      if (failed(op.inferReturnTypes(op->getContext(), op->getLoc(),
-                                     op->getOperands(), op->getAttrDictionary(),
-                                     op->getPropertiesStorage(),
-                                     op->getRegions(), inferred))) {
+      if (failed(inferable.inferReturnTypes(
+              op->getContext(), op->getLoc(), op->getOperands(),
+              op->getAttrDictionary(), op->getPropertiesStorage(),
+              op->getRegions(), inferred))) {
         failedInference = true;
         return;
       }

@@ -36,3 +36,21 @@ func.func @foreign_user(%a: tensor<2x3xf32>) -> index {
   %d = tensor.dim %0, %c0 : tensor<?x3xf32>
   return %d : index
 }
+
+// -----
+
+// Ops whose result shape lives in the result type refine it themselves once
+// the input is static: a reshape's single `?` is the element count over the
+// static extents; a broadcast's `?` is pinned by a static input extent.
+// CHECK-LABEL: func.func @refine_reshape_and_broadcast
+// CHECK: nn.reshape %{{.*}} : tensor<4x1x28x28xf32> -> tensor<4x784xf32>
+// CHECK: nn.broadcast %{{.*}} : tensor<3x1xf32> -> tensor<3x5xf32>
+// CHECK: nn.relu %{{.*}} : tensor<4x784xf32>
+// CHECK: return {{.*}} : tensor<4x784xf32>, tensor<3x5xf32>
+func.func @refine_reshape_and_broadcast(%x: tensor<4x1x28x28xf32>, %b: tensor<3x1xf32>)
+    -> (tensor<?x784xf32>, tensor<?x5xf32>) {
+  %0 = nn.reshape %x : tensor<4x1x28x28xf32> -> tensor<?x784xf32>
+  %1 = nn.broadcast %b : tensor<3x1xf32> -> tensor<?x5xf32>
+  %2 = nn.relu %0 : tensor<?x784xf32>
+  return %2, %1 : tensor<?x784xf32>, tensor<?x5xf32>
+}
