@@ -269,3 +269,35 @@ TEST_F(SessionTest, RunRejectsBadCallerOutputs) {
 }
 
 } // namespace
+
+// Input shapes that pass the signature checks but not the model (extents
+// that do not broadcast): the compile fails with a message, nothing is
+// cached, and the session still runs on good shapes.
+TEST(ApiRunTest, CompileFailureIsReported) {
+  const char model[] = R"mlir(
+func.func @main(%a: tensor<?xf32>, %b: tensor<?xf32>) -> tensor<?xf32> {
+  %0 = nn.add %a, %b : (tensor<?xf32>, tensor<?xf32>) -> tensor<?xf32>
+  return %0 : tensor<?xf32>
+}
+)mlir";
+  nnc_session *s = nullptr;
+  ASSERT_EQ(nnc_session_create_from_mlir(model, sizeof(model) - 1, nullptr, &s),
+            NN_OK)
+      << nnc_last_error_message();
+  float a[2] = {1, 2}, b[3] = {10, 20, 30};
+  int64_t two[] = {2}, three[] = {3};
+  nn_buffer in[2], out = {};
+  ASSERT_EQ(nn_buffer_wrap(a, NN_F32, 1, two, &in[0]), NN_OK);
+  ASSERT_EQ(nn_buffer_wrap(b, NN_F32, 1, three, &in[1]), NN_OK);
+  EXPECT_EQ(nnc_session_run(s, in, 2, &out, 1), NN_INVALID_MODEL);
+  EXPECT_NE(message(s).find("compiling for the given input shapes"),
+            std::string::npos)
+      << message(s);
+  EXPECT_EQ(out.data, nullptr);
+  EXPECT_EQ(nnc_session_num_compiles(s), 0u);
+  in[1].shape[0] = 2;
+  ASSERT_EQ(nnc_session_run(s, in, 2, &out, 1), NN_OK) << message(s);
+  EXPECT_EQ(static_cast<float *>(out.data)[1], 22);
+  nn_buffer_destroy(&out);
+  nnc_session_destroy(s);
+}
