@@ -15,6 +15,12 @@ const char *nn_status_string(nn_status status) {
     return "out of memory";
   case NN_UNSUPPORTED:
     return "unsupported";
+  case NN_IO_ERROR:
+    return "i/o error";
+  case NN_INVALID_MODEL:
+    return "invalid model";
+  case NN_RUNTIME_ERROR:
+    return "runtime error";
   }
   return "unknown status";
 }
