@@ -1,6 +1,7 @@
 # lit configuration for nnc: FileCheck tests on .mlir files, and the GoogleTest
 # binaries under unit/ (one lit test per gtest case).
 import os
+import subprocess
 
 import lit.formats
 
@@ -29,3 +30,7 @@ if os.path.isdir(onnx_data):
     config.available_features.add("onnx-testdata")
 # Python with the onnx package, to write malformed models on the fly.
 config.substitutions.append(("%python", "/usr/bin/python3"))
+# PyTorch for /usr/bin/python3, to export the models of scripts/check-models.sh;
+# tests that export them say `REQUIRES: torch`.
+if subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode == 0:
+    config.available_features.add("torch")
