@@ -717,6 +717,15 @@ struct RecurrentLowering : OpConversionPattern<OpTy> {
                  b.getIndexAttr(hidden)},
                 {b.getIndexAttr(1), b.getIndexAttr(1), b.getIndexAttr(1),
                  b.getIndexAttr(1)});
+            // Write each new state into its loop-carried tensor with an
+            // explicit copy: elementwise fusion may re-root the state's
+            // producer on a fresh tensor, and one-shot bufferization needs
+            // the yielded value to alias the iteration argument.
+            for (int64_t s = 0; s < CellTy::kStates; ++s) {
+              next[s] = linalg::CopyOp::create(b, l, ValueRange{next[s]},
+                                               ValueRange{iterArgs[s]})
+                            .getResult(0);
+            }
             next.push_back(yNext);
             scf::YieldOp::create(b, l, next);
           });
