@@ -32,7 +32,8 @@
 // CHECK: %[[HN:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]]], iterator_types = ["parallel", "parallel"]} ins(%[[PRE]] : tensor<3x8xf32>) outs(%[[H]] : tensor<3x8xf32>)
 // CHECK: math.tanh
 // CHECK: %[[YN:.*]] = tensor.insert_slice %[[HN]] into %[[Y]][%[[T]], 0, 0, 0] [1, 1, 3, 8] [1, 1, 1, 1]
-// CHECK: scf.yield %[[HN]], %[[YN]]
+// CHECK: %[[HC:.*]] = linalg.copy ins(%[[HN]] : tensor<3x8xf32>) outs(%[[H]] : tensor<3x8xf32>)
+// CHECK: scf.yield %[[HC]], %[[YN]]
 // CHECK: %[[YH:.*]] = tensor.insert_slice %[[LOOP]]#0 into %[[YH0]][0, 0, 0] [1, 3, 8] [1, 1, 1]
 // CHECK: return %[[LOOP]]#1, %[[YH]]
 func.func @rnn_forward(%x: tensor<5x3x4xf32>, %w: tensor<1x8x4xf32>, %r: tensor<1x8x8xf32>, %b: tensor<1x16xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>) {
@@ -126,7 +127,9 @@ func.func @gru_reset_before_linear(%x: tensor<5x3x4xf32>, %w: tensor<1x24x4xf32>
 // CHECK: %[[HN:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]], #[[ROW]], #[[ID]]], {{.*}} ins(%{{.*}}, %[[CN]], %[[PO]] : {{.*}}) outs(%[[H]] : tensor<3x8xf32>)
 // CHECK: math.absf
 // CHECK: arith.divf
-// CHECK: scf.yield %[[HN]], %[[CN]], %{{.*}}
+// CHECK: %[[HC:.*]] = linalg.copy ins(%[[HN]] : {{.*}}) outs(%[[H]] : {{.*}})
+// CHECK: %[[CC:.*]] = linalg.copy ins(%[[CN]] : {{.*}})
+// CHECK: scf.yield %[[HC]], %[[CC]], %{{.*}}
 // CHECK: tensor.insert_slice %[[LOOP]]#0
 // CHECK: tensor.insert_slice %[[LOOP]]#1
 func.func @lstm_reverse(%x: tensor<5x3x4xf32>, %w: tensor<1x32x4xf32>, %r: tensor<1x32x8xf32>, %p: tensor<1x24xf32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>, tensor<1x3x8xf32>) {
@@ -176,7 +179,8 @@ func.func @lstm_input_forget(%x: tensor<5x3x4xf32>, %w: tensor<1x32x4xf32>, %r: 
 // CHECK: arith.cmpi slt, %[[TI]]
 // CHECK: arith.select
 // CHECK: tensor.insert_slice %[[YV]] into %[[Y]][%[[TT]], 0, 0, 0]
-// CHECK: scf.yield %[[HM]]
+// CHECK: %[[HC:.*]] = linalg.copy ins(%[[HM]] : {{.*}}) outs(%[[H]] : {{.*}})
+// CHECK: scf.yield %[[HC]]
 func.func @sequence_lens(%x: tensor<5x3x4xf32>, %w: tensor<1x8x4xf32>, %r: tensor<1x8x8xf32>, %s: tensor<3xi32>) -> (tensor<5x1x3x8xf32>, tensor<1x3x8xf32>) {
   %y, %y_h = nn.rnn %x, %w, %r sequence_lens(%s) {hidden_size = 8 : i64, direction = #nn<direction reverse>}
       : (tensor<5x3x4xf32>, tensor<1x8x4xf32>, tensor<1x8x8xf32>, tensor<3xi32>)
