@@ -105,6 +105,9 @@ template <typename OpTy> LogicalResult variadic(NodeContext &c) {
                     "inputs do not broadcast)");
     }
     acc = c.g.op<OpTy>({acc, c.input(i)});
+    if (!acc) {
+      return failure(); // the builder holds the reason
+    }
   }
   c.setOutput(0, acc);
   return success();

@@ -64,3 +64,11 @@ save("huge_kernel.onnx", helper.make_graph(
 big = TensorProto(name="w", data_type=TensorProto.FLOAT, dims=[1 << 40])
 save("huge_init.onnx", helper.make_graph(
     [helper.make_node("Add", ["x", "w"], ["y"], name="add")], "g", [x], [y], [big]))
+
+# Max-6 over inputs of different element types (a fuzzer finding: the first
+# pairwise op fails, and the next step must not use its missing result).
+xf = helper.make_tensor_value_info("a", TensorProto.FLOAT, [2])
+xi = helper.make_tensor_value_info("b", TensorProto.INT64, [2])
+yf = helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])
+save("max_mixed_types.onnx", helper.make_graph(
+    [helper.make_node("Max", ["a", "b", "a"], ["y"], name="mx")], "g", [xf, xi], [yf]), opset=6)
