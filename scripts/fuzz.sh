@@ -41,7 +41,9 @@ mkdir -p "$artifacts"
 # report as use-after-poison. Real heap errors are still caught.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0:allow_user_poisoning=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-if "$build/bin/nn-onnx-fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 \
+# A fixed seed keeps CI reproducible (NN_FUZZ_SEED=0 lets libFuzzer pick one).
+seed=${NN_FUZZ_SEED:-1}
+if "$build/bin/nn-onnx-fuzzer" -max_total_time="$seconds" -seed="$seed" -rss_limit_mb=2048 \
   -malloc_limit_mb=2048 -timeout=10 -print_final_stats=1 \
   -artifact_prefix="$artifacts/" "$corpus" >"$build/fuzz.log" 2>&1; then
   grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$build/fuzz.log" || true
