@@ -23,8 +23,8 @@
 
 using namespace mlir;
 
-void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
-                                       const CpuPipelineOptions &opts) {
+void nn::buildNNToLinalgPipeline(OpPassManager &pm,
+                                 const CpuPipelineOptions &opts) {
   // 1. Graph clean-up on nn: canonicalize, CSE, static shapes.
   buildSimplifyPipeline(pm);
 
@@ -36,6 +36,11 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   }
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
+}
+
+void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
+                                       const CpuPipelineOptions &opts) {
+  buildNNToLinalgPipeline(pm, opts);
 
   // 3. Tensors -> memrefs across function boundaries (identity layouts, so
   //    the caller passes plain dense descriptors); results become

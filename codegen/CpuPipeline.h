@@ -21,6 +21,10 @@ struct CpuPipelineOptions {
   bool fuseElementwise = true;
 };
 
+/// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/
+/// math on tensors with elementwise chains fused.
+void buildNNToLinalgPipeline(OpPassManager &pm, const CpuPipelineOptions &opts);
+
 /// Phases 1-4: nn -> linalg on tensors -> bufferized memrefs with the results
 /// as out-parameters and deallocations inserted (still linalg on memrefs, the
 /// point where nn-run counts kernels and intermediate buffers).

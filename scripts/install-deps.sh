@@ -17,6 +17,12 @@ PACKAGES=(
   libvulkan-dev mesa-vulkan-drivers spirv-tools vulkan-validationlayers
   # References for tests: PyTorch/ONNX/NumPy for /usr/bin/python3.
   python3-numpy python3-onnx python3-torch python3-torchvision
+  # nnc --target=aarch64: cross linker + libc, and qemu to run the result.
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+  # Training demo data (nn-train): Fashion-MNIST in IDX format.
+  dataset-fashion-mnist
+  # Benchmark peers (bench/, never tests): oneDNN and OpenBLAS.
+  libdnnl-dev libopenblas-dev
 )
 
 missing=()
