@@ -19,6 +19,8 @@
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
@@ -125,6 +127,12 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
                        const CpuPipelineOptions &options, std::string &error,
                        CpuCompileStats *stats) {
   MLIRContext *context = module.getContext();
+  // The pipeline relies on external interface models (tiling, bufferization,
+  // LLVM translation) whatever context the caller built.
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  context->appendDialectRegistry(registry);
   auto main = module.lookupSymbol<func::FuncOp>("main");
   if (!main || main.isExternal()) {
     error = "the module has no function @main with a body";

@@ -42,6 +42,14 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
                                        const CpuPipelineOptions &opts) {
   buildNNToLinalgPipeline(pm, opts);
 
+  // 2b. Contractions -> cache/register tiles around an FMA micro-kernel, on
+  //     tensors (hoisting the C tile needs tensors, toolchain.md section 2).
+  if (opts.vectorizeContractions) {
+    pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
+
   // 3. Tensors -> memrefs across function boundaries (identity layouts, so
   //    the caller passes plain dense descriptors); results become
   //    out-parameters the caller allocates (an allocation that is returned is
@@ -55,13 +63,20 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+  // CSE before canonicalize: otherwise copies between identical subviews
+  // survive as memrefCopy calls (toolchain.md section 2).
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
 
   // 4. Free intermediate buffers (ownership-based deallocation).
   bufferization::buildBufferDeallocationPipeline(pm);
 }
 
 void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm) {
-  // 5a. Structured ops -> scf loop nests; C-callable wrappers for @main.
+  // 5a. Structured ops -> scf loop nests, vector transfers -> loads/stores;
+  //     C-callable wrappers for @main.
+  pm.addNestedPass<func::FuncOp>(createCpuLowerCopiesPass());
+  pm.addPass(createConvertVectorToSCFPass());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addNestedPass<func::FuncOp>(LLVM::createLLVMRequestCWrappersPass());
 
@@ -72,6 +87,7 @@ void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm) {
 
   // 5c. Everything -> LLVM dialect. Math ops without an LLVM intrinsic (erf,
   //     ...) become libm calls, which the JIT resolves from the process.
+  pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());

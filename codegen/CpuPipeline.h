@@ -19,6 +19,9 @@ namespace nn {
 struct CpuPipelineOptions {
   /// Fuse producer/consumer linalg elementwise ops before bufferization.
   bool fuseElementwise = true;
+  /// Tile f32 contractions and vectorize them into FMA micro-kernels
+  /// (nn-cpu-tile-contractions); off gives plain loops.
+  bool vectorizeContractions = true;
 };
 
 /// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/

@@ -36,4 +36,52 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "func::FuncOp"> {
   ];
 }
 
+def CpuTileContractionsPass
+    : Pass<"nn-cpu-tile-contractions", "func::FuncOp"> {
+  let summary = "Cache- and register-tile f32 contractions and vectorize "
+                "them into FMA micro-kernels (CPU)";
+  let description = [{
+    On linalg on tensors, every statically shaped f32 contraction with one M,
+    one N and one K dimension (linalg.matmul, batched and transposed
+    contractions from nn.matmul / nn.gemm) becomes:
+
+    1. operands in row-major (k, n) / (m, k) order: a transposed operand is
+       materialized once by linalg.transpose, so the micro-kernel streams B
+       rows and broadcasts A elements;
+    2. padded with zeros so M is a multiple of the register tile's rows and
+       N of its columns (padding B also gives it an odd-free row stride, the
+       packing that avoids L1 set conflicts at power-of-two sizes);
+    3. tiled for the caches (batch 1, M 64, N 256, K 128: a 128x256 B panel
+       stays in L2, a 64x128 A panel in L1) and then for registers (8 x 32:
+       16 zmm accumulators with AVX-512);
+    4. vectorized into vector.contract, lowered to outer products (FMAs), and
+       the C tile hoisted out of the K loop as a loop-carried vector.
+
+    Everything else is left alone and lowers to plain loops later.
+  }];
+  let options = [
+    Option<"registerRows", "register-rows", "int64_t", /*default=*/"8",
+           "Rows of the register tile (broadcast A elements per k)">,
+    Option<"registerCols", "register-cols", "int64_t", /*default=*/"32",
+           "Columns of the register tile (f32 lanes per k)">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::affine::AffineDialect"
+  ];
+}
+
+def CpuLowerCopiesPass : Pass<"nn-cpu-lower-copies", "func::FuncOp"> {
+  let summary = "Strided memref.copy -> linalg.copy (inline loops)";
+  let description = [{
+    A memref.copy between buffers that are not both contiguous would become
+    a call to the generic `memrefCopy` runtime function, which walks the
+    elements one by one through index arithmetic (and is one more symbol the
+    AOT runtime must provide). As linalg.copy it lowers to a loop nest that
+    LLVM vectorizes. Copies of contiguous buffers stay memref.copy (memcpy).
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // NN_CODEGEN_PASSES_TD

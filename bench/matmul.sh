@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# f32 matmul, nnc vs oneDNN vs OpenBLAS, side by side at 1 and 2 threads.
+# Usage: bench/matmul.sh [nn-bench-matmul flags]   (builds the target first)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${NN_BUILD_DIR:-$root/build}
+bash "$root/scripts/build.sh" nn-bench-matmul >/dev/null
+# Debian's OpenBLAS mistakes this CPU for Prescott without this (toolchain.md).
+export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
+lscpu | awk -F: '/Model name|^CPU\(s\)/ {gsub(/^ +/, "", $2); print $1 ": " $2}'
+for t in 1 2; do
+  echo "== threads=$t"
+  clock=wall; [[ $t == 1 ]] && clock=cpu  # 1 thread: immune to other load
+  OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t DNNL_NUM_THREADS=$t \
+    NNC_NUM_THREADS=$t "$build/bin/nn-bench-matmul" --clock=$clock "$@"
+done

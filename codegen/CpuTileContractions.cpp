@@ -1,0 +1,520 @@
+//===- CpuTileContractions.cpp - f32 matmul micro-kernels for the CPU -----===//
+//
+// Turns every statically shaped f32 contraction (one M, one N, one K loop,
+// any batch loops) into a two-level tiled loop nest around an 8x32 FMA
+// micro-kernel, on tensors (toolchain.md section 2: tile, vectorize and hoist
+// on tensors, then bufferize). The steps are the ones listed in Passes.td:
+// canonical operand layout, zero padding to register multiples, cache tiles,
+// register tiles, vector.contract lowered to outer products, C hoisted out of
+// the K loop. Tile sizes are chosen per op so that every tile is full (static
+// shapes are what the vectorizer needs); packing and AMX/BF16 variants fit in
+// as further steps before the register tiling.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorTransforms.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+
+namespace mlir {
+namespace nn {
+#define GEN_PASS_DEF_CPUTILECONTRACTIONSPASS
+#include "codegen/Passes.h.inc"
+} // namespace nn
+} // namespace mlir
+
+using namespace mlir;
+
+namespace {
+
+/// Cache tile extents (upper bounds; each is shrunk to a divisor).
+constexpr int64_t kCacheM = 64, kCacheN = 256, kCacheK = 128;
+
+/// The loops of a contraction the micro-kernel understands.
+struct ContractionLoops {
+  SmallVector<unsigned> batch;
+  unsigned m, n, k;
+};
+
+/// Matches f32 contractions on static tensors with exactly one M, N and K
+/// loop whose output is indexed (batch..., m, n) with n innermost.
+std::optional<ContractionLoops> matchContraction(linalg::LinalgOp op) {
+  if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+      op->getNumResults() != 1 || op.getNumDpsInputs() != 2 ||
+      !linalg::isaContractionOpInterface(op)) {
+    return std::nullopt;
+  }
+  for (Value v : op->getOperands()) {
+    if (!getElementTypeOrSelf(v.getType()).isF32()) {
+      return std::nullopt;
+    }
+  }
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || dims->m.size() != 1 || dims->n.size() != 1 ||
+      dims->k.size() != 1) {
+    return std::nullopt;
+  }
+  AffineMap out = op.getIndexingMapsArray().back();
+  if (!out.isProjectedPermutation() || out.getNumResults() < 2 ||
+      out.getResult(out.getNumResults() - 1) !=
+          getAffineDimExpr(dims->n[0], op.getContext())) {
+    return std::nullopt;
+  }
+  return ContractionLoops{
+      SmallVector<unsigned>(dims->batch.begin(), dims->batch.end()), dims->m[0],
+      dims->n[0], dims->k[0]};
+}
+
+/// Position of loop `dim` among the results of `map`, if read there.
+std::optional<unsigned> resultPosition(AffineMap map, unsigned dim) {
+  for (auto [i, e] : llvm::enumerate(map.getResults())) {
+    if (auto d = dyn_cast<AffineDimExpr>(e); d && d.getPosition() == dim) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+/// The raw f32 bytes of a constant tensor (dense or resource), if any.
+std::optional<ArrayRef<char>> constantBytes(Value v) {
+  auto cst = v.getDefiningOp<arith::ConstantOp>();
+  if (!cst) {
+    return std::nullopt;
+  }
+  if (auto dense = dyn_cast<DenseElementsAttr>(cst.getValue())) {
+    if (dense.isSplat()) {
+      return std::nullopt; // a splat transposes to itself; no need
+    }
+    return dense.getRawData();
+  }
+  if (auto res = dyn_cast<DenseResourceElementsAttr>(cst.getValue())) {
+    if (AsmResourceBlob *blob = res.getRawHandle().getBlob()) {
+      return blob->getData();
+    }
+  }
+  return std::nullopt;
+}
+
+/// Returns `v` with its dimensions permuted by `perm` (result dim i = source
+/// dim perm[i]). A constant rank-2 operand is transposed at compile time into
+/// a new resource; anything else gets a linalg.transpose.
+Value permute(RewriterBase &rewriter, Location loc, Value v,
+              ArrayRef<int64_t> perm) {
+  auto type = cast<RankedTensorType>(v.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm) {
+    shape.push_back(type.getDimSize(p));
+  }
+  auto permutedType = RankedTensorType::get(shape, type.getElementType());
+  if (auto cst = v.getDefiningOp<arith::ConstantOp>()) {
+    if (auto dense = dyn_cast<DenseElementsAttr>(cst.getValue());
+        dense && dense.isSplat()) {
+      return arith::ConstantOp::create(rewriter, loc,
+                                       dense.resizeSplat(permutedType));
+    }
+  }
+  if (std::optional<ArrayRef<char>> bytes = constantBytes(v);
+      bytes && type.getRank() == 2 && perm[0] == 1 &&
+      bytes->size() == size_t(type.getNumElements()) * sizeof(float)) {
+    int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+    const float *src = reinterpret_cast<const float *>(bytes->data());
+    AsmResourceBlob blob = HeapAsmResourceBlob::allocate(
+        bytes->size(), alignof(float), /*dataIsMutable=*/true);
+    float *dst = reinterpret_cast<float *>(blob.getMutableData().data());
+    for (int64_t r = 0; r < rows; ++r) {
+      for (int64_t c = 0; c < cols; ++c) {
+        dst[c * rows + r] = src[r * cols + c];
+      }
+    }
+    auto attr = DenseResourceElementsAttr::get(permutedType, "transposed",
+                                               std::move(blob));
+    return arith::ConstantOp::create(rewriter, loc, attr);
+  }
+  Value init =
+      tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
+  return linalg::TransposeOp::create(rewriter, loc, v, init, perm)
+      ->getResult(0);
+}
+
+/// The register tile (rows x cols of C held in vector registers) and the
+/// extents M and N are padded to.
+struct RegisterTile {
+  int64_t rows, cols, paddedM, paddedN;
+};
+
+/// Picks the register tile for an M x N result, at most maxRows x maxCols.
+/// Rows: the largest count <= maxRows dividing M (no padding, no wasted FMAs;
+/// a small M such as a batch-1 GEMV keeps its own row count); only when that
+/// count would be poor (< 4) is M padded to a multiple of maxRows. Columns:
+/// the widest power-of-two multiple of 8 lanes dividing N (narrower than
+/// maxCols only for N < 256), else N padded to a multiple of maxCols (16
+/// below N = 256): a few padded columns cost less than half-empty vectors.
+RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t maxRows,
+                                int64_t maxCols) {
+  RegisterTile t{1, 8, m, n};
+  if (m <= maxRows) {
+    t.rows = m;
+  } else {
+    for (int64_t r = maxRows; r >= 1; --r) {
+      if (m % r == 0) {
+        t.rows = r;
+        break;
+      }
+    }
+    if (t.rows < 4) {
+      t.rows = maxRows;
+      t.paddedM = llvm::alignTo(m, maxRows);
+    }
+  }
+  // Few rows (a GEMV-like product) leave few accumulators: widen the tile
+  // so enough independent FMA chains hide the FMA latency.
+  int64_t widest = t.rows < 4 ? 4 * maxCols : maxCols;
+  t.cols = 0;
+  for (int64_t c = widest; c >= 8; c /= 2) {
+    if (n % c == 0 && (c >= maxCols || n < 256)) {
+      t.cols = c;
+      break;
+    }
+  }
+  if (t.cols == 0) {
+    t.cols = n < 256 ? 16 : widest;
+    t.paddedN = llvm::alignTo(n, t.cols);
+  }
+  return t;
+}
+
+/// Replaces a tensor.pad of a rank-2 f32 constant by the padded constant, so
+/// weights are padded once at compile time instead of at every inference.
+void foldConstantPad(RewriterBase &rewriter, tensor::PadOp pad) {
+  auto srcType = cast<RankedTensorType>(pad.getSourceType());
+  auto dstType = pad.getResultType();
+  std::optional<ArrayRef<char>> bytes = constantBytes(pad.getSource());
+  if (!bytes || srcType.getRank() != 2 || !dstType.hasStaticShape() ||
+      !srcType.getElementType().isF32() ||
+      bytes->size() != size_t(srcType.getNumElements()) * sizeof(float) ||
+      !llvm::all_of(pad.getStaticLow(), [](int64_t v) { return v == 0; })) {
+    return;
+  }
+  Value padValue = pad.getConstantPaddingValue();
+  FloatAttr zero;
+  if (!padValue || !matchPattern(padValue, m_Constant(&zero)) ||
+      !zero.getValue().isZero()) {
+    return;
+  }
+  int64_t rows = srcType.getDimSize(0), cols = srcType.getDimSize(1);
+  int64_t dstCols = dstType.getDimSize(1);
+  size_t dstBytes = size_t(dstType.getNumElements()) * sizeof(float);
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(dstBytes, alignof(float),
+                                                       /*dataIsMutable=*/true);
+  float *dst = reinterpret_cast<float *>(blob.getMutableData().data());
+  std::fill(dst, dst + dstType.getNumElements(), 0.0f);
+  const float *src = reinterpret_cast<const float *>(bytes->data());
+  for (int64_t r = 0; r < rows; ++r) {
+    std::copy(src + r * cols, src + (r + 1) * cols, dst + r * dstCols);
+  }
+  rewriter.setInsertionPoint(pad);
+  auto attr =
+      DenseResourceElementsAttr::get(dstType, "padded", std::move(blob));
+  rewriter.replaceOpWithNewOp<arith::ConstantOp>(pad, attr);
+}
+
+/// Rewrites operand `operand` of `op` so that loop `inner` is its innermost
+/// dimension (for A: k, for B: n). Returns false if it cannot.
+bool makeInnermost(RewriterBase &rewriter, linalg::GenericOp op,
+                   unsigned operand, unsigned inner) {
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  AffineMap map = maps[operand];
+  std::optional<unsigned> pos = resultPosition(map, inner);
+  if (!pos) {
+    return false;
+  }
+  unsigned last = map.getNumResults() - 1;
+  if (*pos == last) {
+    return true;
+  }
+  // perm moves result `pos` to the end and keeps the others in order.
+  SmallVector<int64_t> perm;
+  for (unsigned i = 0; i <= last; ++i) {
+    if (i != *pos) {
+      perm.push_back(i);
+    }
+  }
+  perm.push_back(*pos);
+  SmallVector<AffineExpr> exprs;
+  for (int64_t p : perm) {
+    exprs.push_back(map.getResult(p));
+  }
+  rewriter.setInsertionPoint(op);
+  Value permuted =
+      permute(rewriter, op.getLoc(), op->getOperand(operand), perm);
+  maps[operand] = AffineMap::get(map.getNumDims(), 0, exprs, op.getContext());
+  rewriter.modifyOpInPlace(op, [&] {
+    op->setOperand(operand, permuted);
+    op.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
+  });
+  return true;
+}
+
+/// The largest multiple of `step` that divides `extent` and is at most
+/// `bound`; `extent` itself when it is below `bound`; 0 (do not tile) when
+/// there is none.
+int64_t tileSize(int64_t extent, int64_t bound, int64_t step) {
+  if (extent <= bound) {
+    return 0;
+  }
+  for (int64_t t = bound - bound % step; t >= step; t -= step) {
+    if (extent % t == 0) {
+      return t;
+    }
+  }
+  return 0;
+}
+
+SmallVector<OpFoldResult> indexSizes(MLIRContext *ctx,
+                                     ArrayRef<int64_t> sizes) {
+  Builder b(ctx);
+  SmallVector<OpFoldResult> result;
+  for (int64_t s : sizes) {
+    result.push_back(b.getIndexAttr(s));
+  }
+  return result;
+}
+
+/// Packs operand `operand` of the tiled op (an extract_slice of a large
+/// tensor) into a fresh contiguous tensor with linalg.copy, and hoists slice
+/// and copy out of every enclosing tile loop they do not depend on. The
+/// micro-kernel then reads B rows 1 KiB apart from a few pages instead of
+/// one page per K step (TLB misses and L1 set conflicts at large N).
+void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
+                 ArrayRef<LoopLikeOpInterface> loops) {
+  auto slice =
+      tiled->getOperand(operand).getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice || !slice->hasOneUse()) {
+    return;
+  }
+  RankedTensorType type = slice.getType();
+  rewriter.setInsertionPoint(tiled);
+  Value empty = tensor::EmptyOp::create(rewriter, slice.getLoc(),
+                                        type.getShape(), type.getElementType());
+  auto copy = linalg::CopyOp::create(rewriter, slice.getLoc(),
+                                     slice.getResult(), empty);
+  rewriter.modifyOpInPlace(
+      tiled, [&] { tiled->setOperand(operand, copy->getResult(0)); });
+  for (LoopLikeOpInterface loop : llvm::reverse(loops)) {
+    if (!loop->isProperAncestor(slice) ||
+        !llvm::all_of(slice->getOperands(), [&](Value v) {
+          return loop.isDefinedOutsideOfLoop(v);
+        })) {
+      break;
+    }
+    rewriter.moveOpBefore(slice, loop);
+    rewriter.moveOpBefore(empty.getDefiningOp(), loop);
+    rewriter.moveOpBefore(copy, loop);
+  }
+}
+
+struct CpuTileContractionsPass
+    : nn::impl::CpuTileContractionsPassBase<CpuTileContractionsPass> {
+  using CpuTileContractionsPassBase::CpuTileContractionsPassBase;
+
+  void runOnOperation() override {
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (matchContraction(op)) {
+        candidates.push_back(op);
+      }
+    });
+    IRRewriter rewriter(&getContext());
+    SmallVector<scf::ForOp> kLoops;
+    for (linalg::LinalgOp op : candidates) {
+      if (failed(tileAndVectorize(rewriter, op, kLoops))) {
+        return signalPassFailure();
+      }
+    }
+
+    // The vectorized generic is broadcast * broadcast -> multi_reduction:
+    // fold it into vector.contract, then contract -> outer products -> FMAs;
+    // transposed transfers become plain ones (toolchain.md section 2).
+    {
+      RewritePatternSet patterns(&getContext());
+      vector::populateVectorReductionToContractPatterns(patterns);
+      vector::populateSinkVectorOpsPatterns(patterns);
+      vector::MultiDimReductionOp::getCanonicalizationPatterns(patterns,
+                                                               &getContext());
+      vector::ContractionOp::getCanonicalizationPatterns(patterns,
+                                                         &getContext());
+      vector::TransposeOp::getCanonicalizationPatterns(patterns, &getContext());
+      vector::BroadcastOp::getCanonicalizationPatterns(patterns, &getContext());
+      if (failed(applyPatternsGreedily(getOperation(), std::move(patterns)))) {
+        return signalPassFailure();
+      }
+    }
+    {
+      RewritePatternSet patterns(&getContext());
+      vector::populateVectorContractLoweringPatterns(
+          patterns, vector::VectorContractLowering::OuterProduct);
+      vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+      vector::populateVectorOuterProductLoweringPatterns(patterns);
+      if (failed(applyPatternsGreedily(getOperation(), std::move(patterns)))) {
+        return signalPassFailure();
+      }
+    }
+
+    // C tile: first its tensor slice, then its vector read/write pair leave
+    // the K loop, so C lives in registers across K.
+    for (scf::ForOp loop : kLoops) {
+      LoopLikeOpInterface hoisted = hoistLoopInvariantSubsets(rewriter, loop);
+      hoistLoopInvariantSubsets(rewriter, hoisted);
+    }
+  }
+
+  LogicalResult tileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp named,
+                                 SmallVectorImpl<scf::ForOp> &kLoops) {
+    // Work on a generic so operand maps can be changed in place.
+    rewriter.setInsertionPoint(named);
+    linalg::GenericOp op;
+    if (auto generic = dyn_cast<linalg::GenericOp>(named.getOperation())) {
+      op = generic;
+    } else {
+      FailureOr<linalg::GenericOp> g =
+          linalg::generalizeNamedOp(rewriter, named);
+      if (failed(g)) {
+        return success(); // leave it to the loop lowering
+      }
+      op = *g;
+    }
+    ContractionLoops loops = *matchContraction(op);
+
+    // 1. Operand A (the one indexed by m) has k innermost, B has n.
+    unsigned a = 0, b = 1;
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    if (!resultPosition(maps[0], loops.m)) {
+      std::swap(a, b);
+    }
+    if (!makeInnermost(rewriter, op, a, loops.k) ||
+        !makeInnermost(rewriter, op, b, loops.n)) {
+      return success();
+    }
+
+    // 2. Register tile and padding (chooseRegisterTile), then pad.
+    SmallVector<int64_t> extents = op.getStaticLoopRanges();
+    RegisterTile tile = chooseRegisterTile(extents[loops.m], extents[loops.n],
+                                           registerRows, registerCols);
+    int64_t rows = tile.rows, cols = tile.cols;
+    if (tile.paddedM != extents[loops.m] || tile.paddedN != extents[loops.n]) {
+      linalg::LinalgPaddingOptions padding;
+      Attribute zero = rewriter.getF32FloatAttr(0.0f);
+      padding.setPaddingValues({zero, zero, zero});
+      padding.setPaddingDimensions({loops.m, loops.n});
+      for (auto [i, map] : llvm::enumerate(op.getIndexingMapsArray())) {
+        for (auto [j, e] : llvm::enumerate(map.getResults())) {
+          auto d = dyn_cast<AffineDimExpr>(e);
+          if (d && d.getPosition() == loops.m) {
+            padding.setSizeToPadTo(i, j, rewriter.getIndexAttr(tile.paddedM));
+          } else if (d && d.getPosition() == loops.n) {
+            padding.setSizeToPadTo(i, j, rewriter.getIndexAttr(tile.paddedN));
+          }
+        }
+      }
+      padding.setNofoldFlags({false, false, false});
+      padding.setCopyBackOp(linalg::LinalgPaddingOptions::CopyBackOp::None);
+      linalg::LinalgOp padded;
+      SmallVector<Value> replacements;
+      SmallVector<tensor::PadOp> padOps;
+      rewriter.setInsertionPoint(op);
+      if (failed(linalg::rewriteAsPaddedOp(rewriter, op, padding, padded,
+                                           replacements, padOps))) {
+        return success();
+      }
+      rewriter.replaceOp(op, replacements);
+      for (tensor::PadOp pad : padOps) {
+        foldConstantPad(rewriter, pad);
+      }
+      op = cast<linalg::GenericOp>(padded.getOperation());
+      extents = op.getStaticLoopRanges();
+    }
+
+    // As linalg.contract (same maps, mul-add body), the vectorizer emits
+    // vector.contract directly instead of broadcast * broadcast -> reduce.
+    rewriter.setInsertionPoint(op);
+    auto contract = linalg::ContractOp::create(
+        rewriter, op.getLoc(), op->getResultTypes(), op.getDpsInputs(),
+        op.getDpsInits(), op.getIndexingMaps());
+    rewriter.replaceOp(op, contract->getResults());
+
+    // 3. Cache tiles; 4. register tiles.
+    int64_t numLoops = extents.size();
+    SmallVector<int64_t> cache(numLoops, 0), reg(numLoops, 0);
+    for (unsigned d : loops.batch) {
+      cache[d] = 1;
+      reg[d] = 1;
+    }
+    cache[loops.m] = tileSize(extents[loops.m], kCacheM, rows);
+    cache[loops.n] = tileSize(extents[loops.n], kCacheN, cols);
+    cache[loops.k] = tileSize(extents[loops.k], kCacheK, 1);
+    reg[loops.m] = rows;
+    reg[loops.n] = cols;
+    reg[loops.k] = 1;
+
+    // Cache loops run batch, N, K, M (M innermost): the B panel of one
+    // (K, N) tile is packed once and reused by every M tile.
+    SmallVector<int64_t> interchange(loops.batch.begin(), loops.batch.end());
+    interchange.append({loops.n, loops.k, loops.m});
+    auto target = cast<TilingInterface>(contract.getOperation());
+    scf::SCFTilingOptions cacheTiling;
+    cacheTiling.setTileSizes(indexSizes(&getContext(), cache));
+    cacheTiling.setInterchange(interchange);
+    FailureOr<scf::SCFTilingResult> outer =
+        scf::tileUsingSCF(rewriter, target, cacheTiling);
+    if (failed(outer)) {
+      return contract.emitError("cache tiling of the contraction failed");
+    }
+    rewriter.replaceOp(contract, outer->replacements);
+
+    auto tiled = cast<TilingInterface>(outer->tiledOps.back());
+    if (extents[loops.m] > rows &&
+        (cache[loops.n] != 0 || cache[loops.k] != 0)) {
+      packOperand(rewriter, tiled, b, outer->loops); // pays off with reuse
+    }
+    scf::SCFTilingOptions regTiling;
+    regTiling.setTileSizes(indexSizes(&getContext(), reg));
+    FailureOr<scf::SCFTilingResult> inner =
+        scf::tileUsingSCF(rewriter, tiled, regTiling);
+    if (failed(inner)) {
+      return tiled->emitError("register tiling of the contraction failed");
+    }
+    rewriter.replaceOp(tiled, inner->replacements);
+
+    // 5. vector.contract on the register tile, then C becomes a vector
+    //    carried by the K loop (innermost tile loop).
+    Operation *kernel = inner->tiledOps.back();
+    rewriter.setInsertionPoint(kernel);
+    FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
+        rewriter, kernel, /*inputVectorSizes=*/{}, /*scalableVecDims=*/{},
+        /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
+        /*assumeDynamicDimsMatchVecSizes=*/false,
+        /*createNamedContraction=*/true);
+    if (failed(vectorized)) {
+      return success(); // stays a tiled scalar loop nest: correct, slower
+    }
+    rewriter.replaceOp(kernel, vectorized->replacements);
+    if (auto k = dyn_cast_or_null<scf::ForOp>(
+            inner->loops.empty() ? nullptr
+                                 : inner->loops.back().getOperation())) {
+      kLoops.push_back(k);
+    }
+    return success();
+  }
+};
+
+} // namespace

@@ -1,0 +1,57 @@
+// RUN: %nn-opt %s -split-input-file -convert-nn-to-linalg -nn-cpu-tile-contractions | FileCheck %s
+
+// A 128x512x256 matmul: cache tiles (N 256, K 128, M 64: M innermost so the
+// packed B panel is reused), 8x32 register tiles, FMAs on vector<32xf32>,
+// and the C tile carried as a vector by the K loop.
+// CHECK-LABEL: func.func @matmul
+// CHECK:       scf.for {{.*}} step %c256
+// CHECK:         scf.for {{.*}} step %c128
+// CHECK:           tensor.extract_slice %arg1{{.*}} [128, 256] [1, 1]
+// CHECK:           linalg.copy {{.*}} -> tensor<128x256xf32>
+// CHECK:           scf.for {{.*}} step %c64
+// CHECK:             scf.for {{.*}} step %c8
+// CHECK:               scf.for {{.*}} step %c32
+// CHECK:                 vector.transfer_read {{.*}} : tensor<8x32xf32>, vector<8x32xf32>
+// CHECK:                 scf.for {{.*}} iter_args({{.*}}) -> ({{.*}}vector<8x32xf32>)
+// CHECK-COUNT-8:           vector.fma {{.*}} : vector<32xf32>
+// CHECK-NOT:               vector.transfer_write
+// CHECK:                 scf.yield
+// CHECK:               vector.transfer_write {{.*}} : vector<8x32xf32>, tensor<8x32xf32>
+func.func @matmul(%a: tensor<128x256xf32>, %b: tensor<256x512xf32>) -> tensor<128x512xf32> {
+  %c = nn.matmul %a, %b : (tensor<128x256xf32>, tensor<256x512xf32>) -> tensor<128x512xf32>
+  return %c : tensor<128x512xf32>
+}
+
+// -----
+
+// gemm with trans_b and a constant B: B is transposed and padded (N = 3 to
+// 16) at compile time into a new constant, so neither runs per inference.
+// CHECK-LABEL: func.func @gemm_const_weight
+// CHECK-NOT:   linalg.transpose
+// CHECK-NOT:   tensor.pad %cst
+// CHECK:       arith.constant dense_resource<{{.*}}> : tensor<4x16xf32>
+// CHECK:       vector.fma {{.*}} : vector<16xf32>
+func.func @gemm_const_weight(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
+  %w = nn.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], [9.0, 10.0, 11.0, 12.0]]> : tensor<3x4xf32>
+  %y = nn.gemm %x, %w {trans_b = true} : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+// Must not fire: an f64 matmul, and a matmul with dynamic extents.
+// CHECK-LABEL: func.func @not_f32
+// CHECK-NOT:   vector.
+// CHECK:       linalg.matmul
+func.func @not_f32(%a: tensor<8x8xf64>, %b: tensor<8x8xf64>) -> tensor<8x8xf64> {
+  %c = nn.matmul %a, %b : (tensor<8x8xf64>, tensor<8x8xf64>) -> tensor<8x8xf64>
+  return %c : tensor<8x8xf64>
+}
+
+// CHECK-LABEL: func.func @dynamic
+// CHECK-NOT:   vector.
+// CHECK:       linalg.matmul
+func.func @dynamic(%a: tensor<?x8xf32>, %b: tensor<8x8xf32>) -> tensor<?x8xf32> {
+  %c = nn.matmul %a, %b : (tensor<?x8xf32>, tensor<8x8xf32>) -> tensor<?x8xf32>
+  return %c : tensor<?x8xf32>
+}
