@@ -11,6 +11,7 @@
 
 #include "codegen/CpuJit.h"
 #include "passes/Passes.h"
+#include "runtime/threadpool.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -213,7 +214,7 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
       *stats = collectStats(module);
     }
     PassManager lower(context);
-    buildCpuLLVMLoweringPipeline(lower);
+    buildCpuLLVMLoweringPipeline(lower, options);
     if (failed(lower.run(module))) {
       error = diagnostics.take("lowering to LLVM failed");
       return failure();
@@ -245,6 +246,14 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
     return failure();
   }
   executable->engine = std::move(*engine);
+  // Parallel loops call the runtime's thread pool, linked into this process.
+  executable->engine->registerSymbols([](llvm::orc::MangleAndInterner mangle) {
+    llvm::orc::SymbolMap symbols;
+    symbols[mangle("nnc_parallel_for")] = {
+        llvm::orc::ExecutorAddr::fromPtr(&nnc_parallel_for),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
   auto entry = executable->engine->lookupPacked("_mlir_ciface_main");
   if (!entry) {
     error = "JIT: " + toString(entry.takeError());

@@ -13,11 +13,13 @@
 #include "passes/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/Transforms/RequestCWrappers.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -72,12 +74,25 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
 }
 
-void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm) {
+void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm,
+                                      const CpuPipelineOptions &opts) {
   // 5a. Structured ops -> scf loop nests, vector transfers -> loads/stores;
   //     C-callable wrappers for @main.
   pm.addNestedPass<func::FuncOp>(createCpuLowerCopiesPass());
-  pm.addPass(createConvertVectorToSCFPass());
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // Unrolled, n-D transfers need no stack temporaries (inside a parallel
+  // loop body those would be allocated per iteration).
+  pm.addPass(createConvertVectorToSCFPass(
+      VectorTransferToSCFOptions().enableFullUnroll()));
+  if (opts.parallelize) {
+    // Parallel dimensions become scf.parallel; the outermost ones with
+    // enough work run on the runtime's thread pool.
+    pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+    pm.addPass(createCpuOutlineParallelLoopsPass());
+  } else {
+    pm.addNestedPass<func::FuncOp>(createForallToForLoopPass());
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  }
   pm.addNestedPass<func::FuncOp>(LLVM::createLLVMRequestCWrappersPass());
 
   // 5b. Memref metadata and affine index math -> plain arith; loops -> cf.
@@ -95,12 +110,15 @@ void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm) {
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
+  if (opts.parallelize) {
+    pm.addPass(createCpuDispatchParallelLoopsPass());
+  }
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
 void nn::buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &opts) {
   buildCpuBufferizationPipeline(pm, opts);
-  buildCpuLLVMLoweringPipeline(pm);
+  buildCpuLLVMLoweringPipeline(pm, opts);
 }
 
 void nn::registerCpuPipeline() {

@@ -22,6 +22,9 @@ struct CpuPipelineOptions {
   /// Tile f32 contractions and vectorize them into FMA micro-kernels
   /// (nn-cpu-tile-contractions); off gives plain loops.
   bool vectorizeContractions = true;
+  /// Run outermost parallel loops on the runtime's thread pool
+  /// (nnc_parallel_for, runtime/threadpool.h); off gives serial code.
+  bool parallelize = true;
 };
 
 /// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/
@@ -35,7 +38,8 @@ void buildCpuBufferizationPipeline(OpPassManager &pm,
                                    const CpuPipelineOptions &opts);
 
 /// Phase 5: linalg on memrefs -> loops -> LLVM dialect with C wrappers.
-void buildCpuLLVMLoweringPipeline(OpPassManager &pm);
+void buildCpuLLVMLoweringPipeline(OpPassManager &pm,
+                                  const CpuPipelineOptions &opts);
 
 /// The whole CPU pipeline: the two above, in order.
 void buildCpuPipeline(OpPassManager &pm, const CpuPipelineOptions &opts);

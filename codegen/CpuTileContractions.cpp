@@ -328,13 +328,30 @@ struct CpuTileContractionsPass
   using CpuTileContractionsPassBase::CpuTileContractionsPassBase;
 
   void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    // 2-D convolutions (groups = 1) become im2col + a batched contraction
+    // (filter [F, C*KH*KW] x columns [N, C*KH*KW, OH*OW]), which the
+    // micro-kernel below then handles like any matmul.
+    SmallVector<linalg::Conv2DNchwFchwOp> convs;
+    getOperation().walk([&](linalg::Conv2DNchwFchwOp conv) {
+      auto type = dyn_cast<RankedTensorType>(conv->getResult(0).getType());
+      if (type && type.hasStaticShape() && type.getElementType().isF32() &&
+          conv.hasPureTensorSemantics() &&
+          !linalg::LinalgOp(conv).hasDynamicShape()) {
+        convs.push_back(conv);
+      }
+    });
+    for (linalg::Conv2DNchwFchwOp conv : convs) {
+      rewriter.setInsertionPoint(conv);
+      (void)linalg::rewriteInIm2Col(rewriter, conv); // else: direct loops
+    }
+
     SmallVector<linalg::LinalgOp> candidates;
     getOperation().walk([&](linalg::LinalgOp op) {
       if (matchContraction(op)) {
         candidates.push_back(op);
       }
     });
-    IRRewriter rewriter(&getContext());
     SmallVector<scf::ForOp> kLoops;
     for (linalg::LinalgOp op : candidates) {
       if (failed(tileAndVectorize(rewriter, op, kLoops))) {
@@ -466,24 +483,55 @@ struct CpuTileContractionsPass
     reg[loops.n] = cols;
     reg[loops.k] = 1;
 
+    // Threads take whole cache tiles of one parallel loop (a batch loop, else
+    // N, else M) through an scf.forall, which nn-cpu-parallelize later turns
+    // into a runtime parallel loop.
+    auto target = cast<TilingInterface>(contract.getOperation());
+    std::optional<unsigned> threadDim;
+    for (unsigned d : loops.batch) {
+      if (extents[d] > 1) {
+        threadDim = d;
+        break;
+      }
+    }
+    if (!threadDim && cache[loops.n] != 0) {
+      threadDim = loops.n;
+    } else if (!threadDim && cache[loops.m] != 0) {
+      threadDim = loops.m;
+    }
+    if (threadDim) {
+      SmallVector<int64_t> threadTiles(numLoops, 0);
+      threadTiles[*threadDim] = cache[*threadDim];
+      scf::SCFTilingOptions threadTiling;
+      threadTiling.setTileSizes(indexSizes(&getContext(), threadTiles));
+      threadTiling.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+      FailureOr<scf::SCFTilingResult> forall =
+          scf::tileUsingSCF(rewriter, target, threadTiling);
+      if (failed(forall)) {
+        return contract.emitError("thread tiling of the contraction failed");
+      }
+      rewriter.replaceOp(contract, forall->replacements);
+      target = cast<TilingInterface>(forall->tiledOps.back());
+      cache[*threadDim] = 0;
+    }
+
     // Cache loops run batch, N, K, M (M innermost): the B panel of one
     // (K, N) tile is packed once and reused by every M tile.
     SmallVector<int64_t> interchange(loops.batch.begin(), loops.batch.end());
     interchange.append({loops.n, loops.k, loops.m});
-    auto target = cast<TilingInterface>(contract.getOperation());
     scf::SCFTilingOptions cacheTiling;
     cacheTiling.setTileSizes(indexSizes(&getContext(), cache));
     cacheTiling.setInterchange(interchange);
     FailureOr<scf::SCFTilingResult> outer =
         scf::tileUsingSCF(rewriter, target, cacheTiling);
     if (failed(outer)) {
-      return contract.emitError("cache tiling of the contraction failed");
+      return target->emitError("cache tiling of the contraction failed");
     }
-    rewriter.replaceOp(contract, outer->replacements);
+    rewriter.replaceOp(target, outer->replacements);
 
     auto tiled = cast<TilingInterface>(outer->tiledOps.back());
     if (extents[loops.m] > rows &&
-        (cache[loops.n] != 0 || cache[loops.k] != 0)) {
+        (cache[loops.n] != 0 || cache[loops.k] != 0 || threadDim)) {
       packOperand(rewriter, tiled, b, outer->loops); // pays off with reuse
     }
     scf::SCFTilingOptions regTiling;

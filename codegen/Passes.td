@@ -41,9 +41,11 @@ def CpuTileContractionsPass
   let summary = "Cache- and register-tile f32 contractions and vectorize "
                 "them into FMA micro-kernels (CPU)";
   let description = [{
-    On linalg on tensors, every statically shaped f32 contraction with one M,
-    one N and one K dimension (linalg.matmul, batched and transposed
-    contractions from nn.matmul / nn.gemm) becomes:
+    On linalg on tensors, 2-D convolutions (NCHW, groups = 1) first become
+    im2col + a batched contraction. Then every statically shaped f32
+    contraction with one M, one N and one K dimension (linalg.matmul, batched
+    and transposed contractions from nn.matmul / nn.gemm, convolutions)
+    becomes:
 
     1. operands in row-major (k, n) / (m, k) order: a transposed operand is
        materialized once by linalg.transpose, so the micro-kernel streams B
@@ -82,6 +84,38 @@ def CpuLowerCopiesPass : Pass<"nn-cpu-lower-copies", "func::FuncOp"> {
     LLVM vectorizes. Copies of contiguous buffers stay memref.copy (memcpy).
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def CpuOutlineParallelLoopsPass
+    : Pass<"nn-cpu-outline-parallel-loops", "ModuleOp"> {
+  let summary = "Outline outermost scf.parallel loops into range functions";
+  let description = [{
+    Each outermost scf.parallel with enough work (at least `min-work`
+    iterations in its whole loop nest, at least 2 along its first dimension)
+    becomes a call `func.call @__nn_par_<fn>_<k>(%begin, %end, captures...)`
+    to a new private function that runs iterations [begin, end) of the first
+    dimension. The caller passes the whole range; nn-cpu-dispatch-parallel-loops
+    later turns the call into `nnc_parallel_for`, which splits the range
+    across the runtime's threads. Buffers only (run after bufferization).
+  }];
+  let options = [
+    Option<"minWork", "min-work", "int64_t", /*default=*/"32768",
+           "Smallest loop nest (total iterations) worth a parallel dispatch">,
+  ];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def CpuDispatchParallelLoopsPass
+    : Pass<"nn-cpu-dispatch-parallel-loops", "ModuleOp"> {
+  let summary = "Calls of outlined loop bodies -> nnc_parallel_for (LLVM)";
+  let description = [{
+    On the LLVM dialect: every `llvm.call @__nn_par_*(begin, end, args...)`
+    stores `args` into a stack struct, and calls the runtime's
+    `nnc_parallel_for(count, @thunk, ctx)`, where the generated thunk
+    `(ctx, begin, end)` reloads the arguments and calls the body.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 #endif // NN_CODEGEN_PASSES_TD

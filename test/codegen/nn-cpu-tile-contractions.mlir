@@ -1,12 +1,13 @@
 // RUN: %nn-opt %s -split-input-file -convert-nn-to-linalg -nn-cpu-tile-contractions | FileCheck %s
 
-// A 128x512x256 matmul: cache tiles (N 256, K 128, M 64: M innermost so the
-// packed B panel is reused), 8x32 register tiles, FMAs on vector<32xf32>,
-// and the C tile carried as a vector by the K loop.
+// A 128x512x256 matmul: threads take N tiles (scf.forall), then cache tiles
+// (K 128, M 64: M innermost so the packed B panel is reused), 8x32 register
+// tiles, FMAs on vector<32xf32>, and the C tile carried by the K loop.
 // CHECK-LABEL: func.func @matmul
-// CHECK:       scf.for {{.*}} step %c256
+// CHECK:       scf.forall ({{.*}}) = (0) to (512) step (256)
+// CHECK:         tensor.extract_slice %arg1{{.*}} [256, 256] [1, 1]
 // CHECK:         scf.for {{.*}} step %c128
-// CHECK:           tensor.extract_slice %arg1{{.*}} [128, 256] [1, 1]
+// CHECK:           tensor.extract_slice {{.*}} [128, 256] [1, 1]
 // CHECK:           linalg.copy {{.*}} -> tensor<128x256xf32>
 // CHECK:           scf.for {{.*}} step %c64
 // CHECK:             scf.for {{.*}} step %c8

@@ -15,8 +15,8 @@
 // program just before loop lowering: K counts linalg ops plus memref.copy
 // ops (each becomes one loop nest), B sums the static sizes of memref.alloc
 // and memref.alloca (intermediate buffers; outputs live in caller buffers).
-// Either flag replaces the printed output summaries. --threads=N is accepted
-// (N >= 1) but the CPU code is single-threaded today.
+// Either flag replaces the printed output summaries. --threads=N sets the
+// runtime thread pool's size (default: NNC_NUM_THREADS, else every core).
 // Every failure: one `error: ...` line on stderr, exit code 1.
 //
 //===----------------------------------------------------------------------===//
@@ -26,6 +26,7 @@
 #include "frontend/onnx/ModelLoader.h"
 #include "ir/NNOps.h"
 #include "runtime/npy.h"
+#include "runtime/threadpool.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -449,8 +450,8 @@ int main(int argc, char **argv) {
       (int)args.size(), args.data(),
       "nn-run: compile and run a model\n\n"
       "  --stats      print kernels=<K> buffers_bytes=<B>\n"
-      "  --threads=N  worker threads (accepted, N >= 1; the CPU code is "
-      "single-threaded today)\n");
+      "  --threads=N  threads for parallel loops (default: NNC_NUM_THREADS or "
+      "every core)\n");
 
   if (target == Target::Vulkan) {
     return reportError("the vulkan target is not built yet");
@@ -461,7 +462,9 @@ int main(int argc, char **argv) {
     return reportError("--threads=" + *threadsFlag +
                        ": expected a positive integer");
   }
-  (void)threads; // the CPU code is single-threaded today
+  if (threadsFlag) {
+    nnc_set_num_threads((int)std::min(threads, 256u));
+  }
 
   DialectRegistry registry;
   registerAllDialects(registry);

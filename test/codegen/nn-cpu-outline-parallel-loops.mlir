@@ -1,0 +1,53 @@
+// RUN: %nn-opt %s -split-input-file -nn-cpu-outline-parallel-loops=min-work=64 | FileCheck %s
+
+// The outermost scf.parallel becomes a private range function over its first
+// dimension, called with the whole range [0, 16); captures become arguments.
+// CHECK-LABEL: func.func private @__nn_par_relu_0
+// CHECK-SAME:    (%[[B:[a-z0-9]+]]: index, %[[E:[a-z0-9]+]]: index, %[[IN:[a-z0-9]+]]: memref<16x8xf32>, {{.*}})
+// CHECK:         arith.muli %[[B]]
+// CHECK:         arith.minsi
+// CHECK:         scf.parallel
+// CHECK:           memref.load %[[IN]]
+// CHECK-LABEL: func.func @relu
+// CHECK-NOT:     scf.parallel
+// CHECK:         call @__nn_par_relu_0(%{{.*}}, %{{.*}}, %arg0,
+func.func @relu(%in: memref<16x8xf32>, %out: memref<16x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c16, %c8) step (%c1, %c1) {
+    %v = memref.load %in[%i, %j] : memref<16x8xf32>
+    %r = arith.maximumf %v, %zero : f32
+    memref.store %r, %out[%i, %j] : memref<16x8xf32>
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// Must not fire: too little work (2 x 8 < 64), and a single iteration along
+// the first dimension.
+// CHECK-LABEL: func.func @small
+// CHECK-NOT:   call
+// CHECK:       scf.parallel
+// CHECK:       scf.parallel
+func.func @small(%in: memref<2x8xf32>, %big: memref<1x4096xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c8 = arith.constant 8 : index
+  %c4096 = arith.constant 4096 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c2, %c8) step (%c1, %c1) {
+    memref.store %zero, %in[%i, %j] : memref<2x8xf32>
+    scf.reduce
+  }
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c1, %c4096) step (%c1, %c1) {
+    memref.store %zero, %big[%i, %j] : memref<1x4096xf32>
+    scf.reduce
+  }
+  return
+}
