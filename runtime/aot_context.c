@@ -79,6 +79,8 @@ int32_t nnc_rt_ctx_threads(const nnc_rt_ctx *ctx) {
   return ctx ? ctx->threads : 1;
 }
 
+int32_t nnc_rt_current_threads(void) { return current ? current->threads : 1; }
+
 nn_status nnc_rt_begin(nnc_rt_ctx *ctx) {
   if (!ctx) {
     return NN_INVALID_ARGUMENT;

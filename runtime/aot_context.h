@@ -40,6 +40,11 @@ void nnc_rt_ctx_destroy(nnc_rt_ctx *ctx);
 /* The worker-thread count the context was created with. */
 int32_t nnc_rt_ctx_threads(const nnc_rt_ctx *ctx);
 
+/* The thread count of the context whose run is in progress on the calling
+ * thread, 1 outside a run: how many workers parallel code (the runtime's
+ * nnc_parallel_for) may use for this run. */
+int32_t nnc_rt_current_threads(void);
+
 /* Starts a run on this thread: empties the arena and makes it the source of
  * nnc_rt_alloc. NN_INVALID_ARGUMENT for a null context. */
 nn_status nnc_rt_begin(nnc_rt_ctx *ctx);
