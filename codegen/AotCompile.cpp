@@ -62,7 +62,8 @@ std::string typeString(Type type) {
 }
 
 /// Arena bytes of the bufferized module's static heap buffers, as
-/// runtime/aot_context.c lays them out (64-byte header, 64-byte rounding).
+/// runtime/aot_context.c lays them out (64-byte header, 64-byte rounding),
+/// plus 64 bytes so that scratch memory of any alignment suffices.
 int64_t scratchBytes(ModuleOp module) {
   int64_t total = 0;
   module.walk([&](memref::AllocOp alloc) {
@@ -75,7 +76,8 @@ int64_t scratchBytes(ModuleOp module) {
         std::max<int64_t>(1, (type.getElementTypeBitWidth() + 7) / 8);
     total += 64 + (std::max<int64_t>(bytes, 1) + 63) / 64 * 64;
   });
-  return total;
+  // Slack for aligning caller-supplied scratch to 64 bytes.
+  return total ? total + 64 : 0;
 }
 
 /// LLVM's triple for a `--target` architecture.

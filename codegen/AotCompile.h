@@ -43,8 +43,8 @@ struct AotSignature {
   std::string prefix;
   SmallVector<AotTensor> inputs, outputs;
   /// Arena bytes one run takes (intermediate buffers, each rounded up to 64
-  /// bytes plus a 64-byte header; see runtime/aot_context.h). Set by
-  /// lowerToLLVMDialect.
+  /// bytes plus a 64-byte header, plus 64 bytes of alignment slack; see
+  /// runtime/aot_context.h). Set by lowerToLLVMDialect.
   int64_t scratchBytes = 0;
 };
 

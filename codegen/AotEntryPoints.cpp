@@ -4,8 +4,8 @@
 // expanded memref descriptor (allocated, aligned, offset, sizes, strides) per
 // input and then per result (results are caller-allocated out-parameters).
 // Out: the same module with `@main` internal (renamed PREFIX_graph, so the
-// object never defines a C `main`), its malloc/free calls routed to the
-// runtime's context arena (nnc_rt_alloc/nnc_rt_free), and the exported ABI
+// object never defines a C `main`), its malloc/aligned_alloc/free calls
+// routed to the runtime's context arena (nnc_rt_*), and the exported ABI
 // documented in the generated header:
 //
 //   int PREFIX_run(PREFIX_ctx *, const T *in0, ..., T *out0, ...);
@@ -32,7 +32,8 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-/// Renames symbol `from` to `to` (declaration or definition) with its uses.
+/// Renames symbol `from` to `to` (declaration or definition) with its uses;
+/// when `to` exists already, `from`'s uses move to it and `from` goes.
 LogicalResult renameSymbol(ModuleOp module, StringRef from, StringRef to) {
   Operation *op = SymbolTable::lookupSymbolIn(module, from);
   if (!op) {
@@ -44,7 +45,11 @@ LogicalResult renameSymbol(ModuleOp module, StringRef from, StringRef to) {
                                                module))) {
     return failure();
   }
-  SymbolTable::setSymbolName(op, to);
+  if (SymbolTable::lookupSymbolIn(module, to)) {
+    op->erase();
+  } else {
+    SymbolTable::setSymbolName(op, to);
+  }
   return success();
 }
 
@@ -293,11 +298,20 @@ LogicalResult nn::addEntryPoints(ModuleOp module, const AotSignature &signature,
     error = "the lowered module has no @main (was it lowered to LLVM?)";
     return failure();
   }
-  // Heap buffers come from the context's arena (runtime/aot_context.h).
-  if (failed(renameSymbol(module, "malloc", "nnc_rt_alloc")) ||
-      failed(renameSymbol(module, "free", "nnc_rt_free"))) {
-    error = "cannot route the model's allocations to the runtime";
-    return failure();
+  // Heap buffers come from the context's arena (runtime/aot_context.h),
+  // whichever allocation functions finalize-memref-to-llvm was set to call.
+  static const std::pair<StringRef, StringRef> allocators[] = {
+      {"malloc", "nnc_rt_alloc"},
+      {"aligned_alloc", "nnc_rt_aligned_alloc"},
+      {"free", "nnc_rt_free"},
+      {"_mlir_memref_to_llvm_alloc", "nnc_rt_alloc"},
+      {"_mlir_memref_to_llvm_aligned_alloc", "nnc_rt_aligned_alloc"},
+      {"_mlir_memref_to_llvm_free", "nnc_rt_free"}};
+  for (auto [from, to] : allocators) {
+    if (failed(renameSymbol(module, from, to))) {
+      error = "cannot route the model's allocations to the runtime";
+      return failure();
+    }
   }
   return EntryPointBuilder(module, signature).build(graph, error);
 }

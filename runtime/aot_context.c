@@ -119,6 +119,22 @@ void *nnc_rt_alloc(size_t size) {
   return block + ALIGNMENT;
 }
 
+void *nnc_rt_aligned_alloc(size_t alignment, size_t size) {
+  if (alignment <= ALIGNMENT) {
+    return nnc_rt_alloc(size);
+  }
+  /* The block starts `alignment` bytes in; the header sits just before. */
+  void *base;
+  if ((alignment & (alignment - 1)) != 0 || size > SIZE_MAX - alignment ||
+      posix_memalign(&base, alignment, alignment + size)) {
+    return NULL;
+  }
+  char *block = (char *)base + alignment;
+  block_header header = {FROM_HEAP, base};
+  memcpy(block - ALIGNMENT, &header, sizeof(header));
+  return block;
+}
+
 void nnc_rt_free(void *ptr) {
   if (!ptr) {
     return;

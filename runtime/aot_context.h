@@ -6,9 +6,10 @@
  * `PREFIX_run` functions forward here; users see only those (model.h).
  *
  * Scratch memory: nnc sums the model's intermediate buffers at compile time
- * (each rounded to 64 bytes plus a 64-byte header). A context owns one arena
- * of that size, allocated once or supplied by the caller; every run starts it
- * empty and takes buffers from it by bumping a pointer. Buffers beyond it
+ * (each rounded to 64 bytes plus a 64-byte header, plus 64 bytes of slack for
+ * aligning caller memory). A context owns one arena of that size, allocated
+ * once or supplied by the caller; every run starts it empty and takes buffers
+ * from it by bumping a pointer. Buffers beyond it
  * (allocations in loops) fall back to the heap, so a run never fails for lack
  * of scratch. One context serves one run at a time.
  *
@@ -56,6 +57,10 @@ void nnc_rt_end(nnc_rt_ctx *ctx);
  * blocks from the running context's arena, or from the heap. */
 void *nnc_rt_alloc(size_t size);
 void nnc_rt_free(void *ptr);
+
+/* aligned_alloc of compiled models: nnc_rt_alloc for `alignment` <= 64,
+ * else a heap block (`alignment` a power of two). */
+void *nnc_rt_aligned_alloc(size_t alignment, size_t size);
 
 #ifdef __cplusplus
 }
