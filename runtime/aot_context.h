@@ -9,9 +9,9 @@
  * (each rounded to 64 bytes plus a 64-byte header, plus 64 bytes of slack for
  * aligning caller memory). A context owns one arena of that size, allocated
  * once or supplied by the caller; every run starts it empty and takes buffers
- * from it by bumping a pointer. Buffers beyond it
- * (allocations in loops) fall back to the heap, so a run never fails for lack
- * of scratch. One context serves one run at a time.
+ * from it by bumping a pointer. Buffers beyond it (allocations in loops) fall
+ * back to the heap, so a run never fails for lack of scratch. One context
+ * serves one run at a time.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef NNC_RUNTIME_AOT_CONTEXT_H

@@ -9,8 +9,10 @@
  * Inputs bind in order to the model inputs and must have their exact dtype
  * and shape (the executable is compiled for static shapes; `--help` lists
  * them). Output i goes to DIR/output_<i>.npy, or its summary is printed.
- * --benchmark=N prints `median_ms=<x> min_ms=<y>` over N runs. Every failure
- * is one `error: ...` line on stderr and exit code 1.
+ * --benchmark=N prints `median_ms=<x> min_ms=<y>` over N runs. --threads=N
+ * goes to the model's context (nnc_rt_current_threads; the compiled code is
+ * single-threaded until it calls the runtime's thread pool). Every failure is
+ * one `error: ...` line on stderr and exit code 1.
  *
  *===----------------------------------------------------------------------===*/
 
