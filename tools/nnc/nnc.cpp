@@ -40,6 +40,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -156,11 +157,14 @@ produceFile(StringRef path,
     return failure();
   }
   llvm::sys::Process::SafelyCloseFileDescriptor(fd);
+  llvm::sys::RemoveFileOnSignal(temp); // interrupted: no stray temporary
   if (failed(produce(temp, error))) {
     llvm::sys::fs::remove(temp);
     return failure();
   }
-  if (std::error_code ec = llvm::sys::fs::rename(temp, path)) {
+  std::error_code ec = llvm::sys::fs::rename(temp, path);
+  llvm::sys::DontRemoveFileOnSignal(temp);
+  if (ec) {
     llvm::sys::fs::remove(temp);
     error = "cannot write " + path.str() + ": " + ec.message();
     return failure();
