@@ -34,3 +34,11 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 # tests that export them say `REQUIRES: torch`.
 if subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode == 0:
     config.available_features.add("torch")
+# nnc --target=aarch64: the cross-built runtime (needs gcc-aarch64-linux-gnu at
+# configure time) and qemu-user to run the executables; tests that run AArch64
+# code say `REQUIRES: aarch64-qemu`.
+import shutil
+if shutil.which("qemu-aarch64") and os.path.exists(
+    os.path.join(config.nn_obj_root, "lib", "nnc", "aarch64", "libnnc_rt.a")
+):
+    config.available_features.add("aarch64-qemu")
