@@ -60,19 +60,42 @@ std::optional<ContractionLoops> matchContraction(linalg::LinalgOp op) {
   }
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
-  if (failed(dims) || dims->m.size() != 1 || dims->n.size() != 1 ||
+  if (failed(dims) || dims->m.empty() || dims->n.empty() ||
       dims->k.size() != 1) {
     return std::nullopt;
   }
+  // The micro-kernel's N is the loop innermost in C, its M the M loop read
+  // last by C; any other M or N loop (e.g. the image loop of an im2col
+  // convolution, read by the columns and C but not the filter) is run like a
+  // batch loop, one index at a time.
   AffineMap out = op.getIndexingMapsArray().back();
-  if (!out.isProjectedPermutation() || out.getNumResults() < 2 ||
-      out.getResult(out.getNumResults() - 1) !=
-          getAffineDimExpr(dims->n[0], op.getContext())) {
+  if (!out.isProjectedPermutation() || out.getNumResults() < 2) {
     return std::nullopt;
   }
-  return ContractionLoops{
-      SmallVector<unsigned>(dims->batch.begin(), dims->batch.end()), dims->m[0],
-      dims->n[0], dims->k[0]};
+  unsigned n = cast<AffineDimExpr>(out.getResults().back()).getPosition();
+  if (!llvm::is_contained(dims->n, n)) {
+    return std::nullopt;
+  }
+  std::optional<unsigned> m;
+  for (AffineExpr e : out.getResults()) {
+    unsigned d = cast<AffineDimExpr>(e).getPosition();
+    if (llvm::is_contained(dims->m, d)) {
+      m = d;
+    }
+  }
+  if (!m) {
+    return std::nullopt;
+  }
+  ContractionLoops loops{
+      SmallVector<unsigned>(dims->batch.begin(), dims->batch.end()), *m, n,
+      dims->k[0]};
+  for (unsigned d : llvm::concat<const unsigned>(dims->m, dims->n)) {
+    if (d != *m && d != n) {
+      loops.batch.push_back(d);
+    }
+  }
+  llvm::sort(loops.batch);
+  return loops;
 }
 
 /// Position of loop `dim` among the results of `map`, if read there.
