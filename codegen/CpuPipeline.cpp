@@ -56,6 +56,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //    the caller passes plain dense descriptors); results become
   //    out-parameters the caller allocates (an allocation that is returned is
   //    replaced by the out-parameter itself, no copy).
+  pm.addNestedPass<func::FuncOp>(createCpuFlattenConstantsPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =

@@ -118,4 +118,20 @@ def CpuDispatchParallelLoopsPass
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def CpuFlattenConstantsPass : Pass<"nn-cpu-flatten-constants", "func::FuncOp"> {
+  let summary = "Store large n-D tensor constants as 1-D, viewed by expand_shape";
+  let description = [{
+    An n-D constant becomes an n-D LLVM global: nested arrays, one uniqued
+    LLVM constant per innermost row (millions for a CNN's weights, most of the
+    JIT's compile time). As a 1-D constant plus `tensor.expand_shape` (a view
+    after bufferization, no copy) it is one flat array. Run right before
+    bufferization: canonicalization would fold small dense ones back.
+  }];
+  let options = [
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"64",
+           "Smallest constant (elements) to flatten">,
+  ];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 #endif // NN_CODEGEN_PASSES_TD
