@@ -67,12 +67,20 @@ int64_t staticBytes(MemRefType type) {
   return type.getNumElements() * std::max<int64_t>(1, (bits + 7) / 8);
 }
 
-/// Counts kernels (structured ops and copies) and intermediate allocation
-/// bytes of a bufferized module.
+/// Counts kernels (structured ops and copies, and a fused group's loop nest
+/// -- marked `nn.fused_kernel` by nn-lower-fusion-groups -- as one) and
+/// intermediate allocation bytes of a bufferized module.
 CpuCompileStats collectStats(ModuleOp module) {
   CpuCompileStats stats;
   module.walk([&](Operation *op) {
-    if (isa<linalg::LinalgOp, memref::CopyOp>(op)) {
+    bool inFusedKernel = false;
+    for (Operation *p = op->getParentOp(); p && !inFusedKernel;
+         p = p->getParentOp()) {
+      inFusedKernel = p->hasAttr("nn.fused_kernel");
+    }
+    if (op->hasAttr("nn.fused_kernel") && !inFusedKernel) {
+      ++stats.kernels;
+    } else if (isa<linalg::LinalgOp, memref::CopyOp>(op) && !inFusedKernel) {
       ++stats.kernels;
     } else if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
       stats.bufferBytes += staticBytes(alloc.getType());

@@ -19,6 +19,9 @@ namespace nn {
 struct CpuPipelineOptions {
   /// Fuse producer/consumer linalg elementwise ops before bufferization.
   bool fuseElementwise = true;
+  /// Graph optimization on nn (folding, fusion groups; passes/FusionPipeline
+  /// .cpp). nn-run/nnc --no-fusion turn this and fuseElementwise off.
+  bool fuseGroups = true;
 };
 
 /// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/

@@ -29,4 +29,97 @@ def InferShapesPass : Pass<"nn-infer-shapes", "func::FuncOp"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Fusion: each pass forms nn.fusion_group regions with one rule of the
+// policy in FusionPolicy.cpp (planFusionGroups).
+//===----------------------------------------------------------------------===//
+
+def FuseElementwisePass : Pass<"nn-fuse-elementwise", "func::FuncOp"> {
+  let summary = "Group producer-consumer chains of elementwise ops";
+  let description = [{
+    Chains (and trees) of `ElementwiseLike` ops whose intermediates have no
+    other use become one `nn.fusion_group "elementwise"`; producers may
+    broadcast into their consumers.
+
+    Before:
+    ```mlir
+    %a = nn.add %x, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+    %r = nn.relu %a : tensor<4x8xf32>
+    ```
+    After:
+    ```mlir
+    %r = nn.fusion_group "elementwise" : tensor<4x8xf32> {
+      %a = nn.add %x, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+      %0 = nn.relu %a : tensor<4x8xf32>
+      nn.yield %0 : tensor<4x8xf32>
+    }
+    ```
+  }];
+}
+
+def FuseEpiloguePass : Pass<"nn-fuse-epilogue", "func::FuncOp"> {
+  let summary = "Group a contraction with its elementwise epilogue";
+  let description = [{
+    A `ContractionLike` op (matmul, gemm, conv) and the chain of
+    `ElementwiseLike` ops applied to its result alone (bias, activation,
+    residual add) become one `nn.fusion_group "epilogue"`, computed on the
+    accumulator tile.
+
+    Before:
+    ```mlir
+    %m = nn.matmul %x, %w : (tensor<4x64xf32>, tensor<64x128xf32>) -> tensor<4x128xf32>
+    %r = nn.relu %m : tensor<4x128xf32>
+    ```
+    After: both ops inside one `nn.fusion_group "epilogue"` yielding `%r`.
+  }];
+}
+
+def FuseReductionsPass : Pass<"nn-fuse-reductions", "func::FuncOp"> {
+  let summary = "Group each reduction with the elementwise ops around it";
+  let description = [{
+    Every `ReductionLike` op (softmax, log_softmax, layer_norm, the losses,
+    reduce) becomes one `nn.fusion_group "reduction"` together with the
+    elementwise producers of its input and the elementwise chain after it,
+    so its several passes over a row run in one loop nest.
+
+    Before:
+    ```mlir
+    %s = nn.softmax %x {axis = -1 : i64} : tensor<4x8xf32>
+    ```
+    After:
+    ```mlir
+    %s = nn.fusion_group "reduction" : tensor<4x8xf32> {
+      %0 = nn.softmax %x {axis = -1 : i64} : tensor<4x8xf32>
+      nn.yield %0 : tensor<4x8xf32>
+    }
+    ```
+  }];
+}
+
+def FuseHorizontalPass : Pass<"nn-fuse-horizontal", "func::FuncOp"> {
+  let summary = "Compute independent matmuls that share an input as one";
+  let description = [{
+    Matmuls with the same input and constant 2-D weights of the same type
+    (attention's Q/K/V projections) become one matmul by the concatenated
+    weight, whose result is sliced back, inside one
+    `nn.fusion_group "horizontal"`.
+
+    Before:
+    ```mlir
+    %q = nn.matmul %x, %wq : (tensor<4x16xf32>, tensor<16x16xf32>) -> tensor<4x16xf32>
+    %k = nn.matmul %x, %wk : (tensor<4x16xf32>, tensor<16x16xf32>) -> tensor<4x16xf32>
+    ```
+    After:
+    ```mlir
+    %q, %k = nn.fusion_group "horizontal" : tensor<4x16xf32>, tensor<4x16xf32> {
+      %w = nn.constant dense<...> : tensor<16x32xf32>
+      %m = nn.matmul %x, %w : (tensor<4x16xf32>, tensor<16x32xf32>) -> tensor<4x32xf32>
+      %0 = nn.slice %m ... -> tensor<4x16xf32>
+      %1 = nn.slice %m ... -> tensor<4x16xf32>
+      nn.yield %0, %1 : tensor<4x16xf32>, tensor<4x16xf32>
+    }
+    ```
+  }];
+}
+
 #endif // NN_PASSES_TD

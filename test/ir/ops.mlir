@@ -918,3 +918,19 @@ func.func @infer_losses(%p: tensor<?x?xf32>, %t: tensor<?x6xf32>, %x: tensor<?x?
   %5 = nn.bce %p, %p, %w {reduction = #nn<reduction none>} : (tensor<?x?xf32>, tensor<?x?xf32>, tensor<5xf32>) -> tensor<?x?xf32>
   return
 }
+
+// Fused groups (ir/NNFusionOps.td).
+// CHECK-LABEL: func.func @fusion_group
+func.func @fusion_group(%x: tensor<4x8xf32>, %b: tensor<8xf32>) -> tensor<4x8xf32> {
+  // CHECK: %[[G:.*]] = nn.fusion_group "elementwise" : tensor<4x8xf32> {
+  // CHECK: nn.add
+  // CHECK: %[[R:.*]] = nn.relu
+  // CHECK: nn.yield %[[R]] : tensor<4x8xf32>
+  // CHECK: return %[[G]]
+  %0 = nn.fusion_group "elementwise" : tensor<4x8xf32> {
+    %a = nn.add %x, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+    %r = nn.relu %a : tensor<4x8xf32>
+    nn.yield %r : tensor<4x8xf32>
+  }
+  return %0 : tensor<4x8xf32>
+}

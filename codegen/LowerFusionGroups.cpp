@@ -1,0 +1,191 @@
+//===- LowerFusionGroups.cpp - one loop nest per fused group ---*- C++ -*-===//
+//
+// In: func.func after convert-nn-to-linalg, where each nn.fusion_group holds
+// linalg/tensor ops on tensors. Out: no nn.fusion_group; the ops of each
+// group are one scf.for nest (marked `nn.fused_kernel`) built by tiling the
+// op that produces the group's value and fusing every producer of the group
+// into the tile loop. Producers outside the group are never pulled in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/Passes.h"
+#include "ir/NNOps.h"
+
+#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/TilingInterface.h"
+
+#define DEBUG_TYPE "nn-lower-fusion-groups"
+
+namespace mlir {
+namespace nn {
+#define GEN_PASS_DEF_LOWERFUSIONGROUPSPASS
+#include "codegen/Passes.h.inc"
+} // namespace nn
+} // namespace mlir
+
+using namespace mlir;
+
+namespace {
+/// Leading parallel loops of `op`.
+int64_t parallelPrefix(TilingInterface op) {
+  int64_t n = 0;
+  for (utils::IteratorType t : op.getLoopIteratorTypes()) {
+    if (t != utils::IteratorType::parallel) {
+      break;
+    }
+    ++n;
+  }
+  return n;
+}
+
+/// Tile sizes for the root `root` of a group whose structured ops are `ops`
+/// (0 = not tiled); empty when the group cannot be tiled into a loop with
+/// more than one iteration. Dimensions are tiled only inside the parallel
+/// prefix shared by every reducing op of the group, so no producer's
+/// reduction is split (it would be recomputed per tile).
+SmallVector<int64_t> chooseTileSizes(OpBuilder &b, TilingInterface root,
+                                     ArrayRef<TilingInterface> ops) {
+  int64_t rank = root.getLoopIteratorTypes().size();
+  int64_t prefix = parallelPrefix(root);
+  bool matmulLike = false;
+  for (TilingInterface op : ops) {
+    auto iters = op.getLoopIteratorTypes();
+    if (llvm::is_contained(iters, utils::IteratorType::reduction)) {
+      prefix = std::min(prefix, parallelPrefix(op));
+    }
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op.getOperation())) {
+      matmulLike |= linalg::isaContractionOpInterface(linalgOp) &&
+                    !linalg::isaConvolutionOpInterface(linalgOp);
+    }
+  }
+  SmallVector<int64_t> extents;
+  for (Range range : root.getIterationDomain(b)) {
+    extents.push_back(getConstantIntValue(range.size).value_or(-1));
+  }
+  SmallVector<int64_t> tiles(rank, 0);
+  if (matmulLike && prefix >= 2) {
+    // M x N tiles the contraction can be vectorized in; batch dims by 1.
+    for (int64_t d = 0; d < prefix - 2; ++d) {
+      tiles[d] = 1;
+    }
+    tiles[prefix - 2] = 64;
+    tiles[prefix - 1] = 256;
+  } else {
+    // Rows: every leading dim but the innermost is tiled by 1.
+    for (int64_t d = 0; d < std::min(prefix, rank - 1); ++d) {
+      tiles[d] = 1;
+    }
+  }
+  // A loop of one iteration would be folded away, leaving the group as
+  // separate loop nests: drop such tiles and, if no tiled loop iterates,
+  // halve the largest tiled-over extent.
+  bool iterates = false;
+  int64_t widest = -1;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!tiles[d]) {
+      continue;
+    }
+    if (widest < 0 || extents[d] > extents[widest]) {
+      widest = d;
+    }
+    if (extents[d] >= 0 && extents[d] <= tiles[d]) {
+      tiles[d] = 0;
+      continue;
+    }
+    iterates = true;
+  }
+  if (!iterates) {
+    if (widest < 0 || extents[widest] < 2) {
+      return {};
+    }
+    tiles[widest] = (extents[widest] + 1) / 2;
+  }
+  return tiles;
+}
+
+struct LowerFusionGroupsPass
+    : nn::impl::LowerFusionGroupsPassBase<LowerFusionGroupsPass> {
+  void runOnOperation() override {
+    SmallVector<nn::FusionGroupOp> groups;
+    getOperation().walk([&](nn::FusionGroupOp g) { groups.push_back(g); });
+    IRRewriter rewriter(&getContext());
+    for (nn::FusionGroupOp group : groups) {
+      if (failed(tileGroup(rewriter, group))) {
+        return signalPassFailure();
+      }
+      unwrap(rewriter, group);
+    }
+  }
+
+  /// Tiles the producer of the group's (single) value and fuses the group's
+  /// other ops into the loop nest; leaves groups it cannot tile as they are.
+  LogicalResult tileGroup(RewriterBase &rewriter, nn::FusionGroupOp group) {
+    Block &body = group.getBody().front();
+    auto yield = cast<nn::YieldOp>(body.getTerminator());
+    SmallVector<TilingInterface> ops;
+    for (Operation &op : body) {
+      if (auto t = dyn_cast<TilingInterface>(&op)) {
+        ops.push_back(t);
+      }
+    }
+    if (yield.getValues().size() != 1 || ops.size() < 2) {
+      return success();
+    }
+    auto root = yield.getValues()[0].getDefiningOp<TilingInterface>();
+    if (!root || root->getBlock() != &body) {
+      return success();
+    }
+    rewriter.setInsertionPoint(root);
+    SmallVector<int64_t> tiles = chooseTileSizes(rewriter, root, ops);
+    if (tiles.empty()) {
+      return success();
+    }
+    scf::SCFTileAndFuseOptions options;
+    // scf.forall: after bufferization its results are its output buffers, so
+    // a group result that the function returns can become the caller's
+    // buffer without a copy.
+    options.tilingOptions.setLoopType(
+        scf::SCFTilingOptions::LoopType::ForallOp);
+    options.tilingOptions.setTileSizes(
+        getAsIndexOpFoldResult(&getContext(), tiles));
+    options.setFusionControlFn(
+        [&](tensor::ExtractSliceOp, OpResult producer, bool)
+            -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+          if (producer.getOwner()->getBlock() != &body) {
+            return std::nullopt;
+          }
+          return scf::SCFTileAndFuseOptions::ControlFnResult{};
+        });
+    FailureOr<scf::SCFTileAndFuseResult> tiled =
+        scf::tileConsumerAndFuseProducersUsingSCF(rewriter, root, options);
+    if (failed(tiled)) {
+      return group.emitError("cannot tile the fused group rooted at ")
+             << root->getName()
+             << "; run with --no-fusion to compile it unfused";
+    }
+    if (!tiled->loops.empty()) {
+      tiled->loops.front()->setAttr("nn.fused_kernel", rewriter.getUnitAttr());
+    }
+    for (OpResult result : root->getResults()) {
+      auto it = tiled->replacements.find(result);
+      if (it != tiled->replacements.end()) {
+        rewriter.replaceAllUsesWith(result, it->second);
+      }
+    }
+    return success();
+  }
+
+  /// Replaces the group by the ops of its body.
+  void unwrap(RewriterBase &rewriter, nn::FusionGroupOp group) {
+    Block &body = group.getBody().front();
+    auto yield = cast<nn::YieldOp>(body.getTerminator());
+    SmallVector<Value> values(yield.getValues());
+    rewriter.eraseOp(yield);
+    rewriter.inlineBlockBefore(&body, group);
+    rewriter.replaceOp(group, values);
+  }
+};
+} // namespace
