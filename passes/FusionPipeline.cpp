@@ -16,6 +16,9 @@ using namespace mlir;
 
 void nn::buildFusionPipeline(OpPassManager &pm) {
   // Graph rewrites that remove work, then clean-up.
+  pm.addNestedPass<func::FuncOp>(createFoldConstantsPass());
+  pm.addNestedPass<func::FuncOp>(createFoldBatchNormPass());
+  pm.addNestedPass<func::FuncOp>(createFoldLayoutPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // Fusion groups: contractions sharing an input, contraction epilogues,

@@ -30,6 +30,69 @@ def InferShapesPass : Pass<"nn-infer-shapes", "func::FuncOp"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Folding: graph rewrites that remove work before fusion.
+//===----------------------------------------------------------------------===//
+
+def FoldConstantsPass : Pass<"nn-fold-constants", "func::FuncOp"> {
+  let summary = "Fold constant subgraphs (shape computations), then CSE and DCE";
+  let description = [{
+    Evaluates every op whose operands are constants through the ops' folders
+    (shape arithmetic: gather, concat, slice, cast, squeeze/unsqueeze,
+    elementwise math, reshape of constants; results up to the folding budget
+    of ir/ConstantFolding.h), merges identical ops (CSE) and erases ops whose
+    results are unused (DCE). Canonicalization patterns are not applied.
+
+    Before:
+    ```mlir
+    %s = nn.constant dense<[2, 3, 4]> : tensor<3xi64>
+    %i = nn.constant dense<0> : tensor<i64>
+    %n = nn.gather %s, %i : (tensor<3xi64>, tensor<i64>) -> tensor<i64>
+    %u = nn.unsqueeze %n {axes = array<i64: 0>} : tensor<i64> -> tensor<1xi64>
+    %m = nn.constant dense<-1> : tensor<1xi64>
+    %c = nn.concat %u, %m {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>) -> tensor<2xi64>
+    ```
+    After: `%c = nn.constant dense<[2, -1]> : tensor<2xi64>`.
+  }];
+}
+
+def FoldBatchNormPass : Pass<"nn-fold-batchnorm", "func::FuncOp"> {
+  let summary = "Fold inference batch_norm into the preceding conv / linear layer";
+  let description = [{
+    `nn.batch_norm` of the only result of a `nn.conv`, `nn.conv_transpose`,
+    `nn.gemm` or `nn.matmul` + `nn.add` with constant f32 weights, bias and
+    statistics is folded into the contraction: with
+    `s = scale / sqrt(var + eps)` and `t = bias - mean * s`, the weight is
+    scaled by `s` per output channel and the bias becomes `b * s + t`.
+
+    Before:
+    ```mlir
+    %c = nn.conv %x, %w, %b : (...) -> tensor<1x4x6x6xf32>
+    %y = nn.batch_norm %c, %scale, %shift, %mean, %var : (...) -> tensor<1x4x6x6xf32>
+    ```
+    After: `%y = nn.conv %x, %w2, %b2` with new constants `%w2`, `%b2`.
+  }];
+}
+
+def FoldLayoutPass : Pass<"nn-fold-layout", "func::FuncOp"> {
+  let summary = "Fold transposes and reshapes, sinking them below elementwise ops";
+  let description = [{
+    Composes transpose(transpose) and reshape(reshape), drops identity
+    transposes, and sinks a layout op (transpose, reshape, squeeze, ...)
+    below the elementwise op that alone uses it (for a binary op, when both
+    operands come from the same layout op on same-typed inputs), so layout
+    ops meet and cancel and elementwise ops meet to fuse.
+
+    Before:
+    ```mlir
+    %t = nn.transpose %x {perm = array<i64: 1, 0>} : tensor<4x8xf32> -> tensor<8x4xf32>
+    %r = nn.relu %t : tensor<8x4xf32>
+    %u = nn.transpose %r {perm = array<i64: 1, 0>} : tensor<8x4xf32> -> tensor<4x8xf32>
+    ```
+    After: `%u = nn.relu %x : tensor<4x8xf32>`.
+  }];
+}
+
+//===----------------------------------------------------------------------===//
 // Fusion: each pass forms nn.fusion_group regions with one rule of the
 // policy in FusionPolicy.cpp (planFusionGroups).
 //===----------------------------------------------------------------------===//
