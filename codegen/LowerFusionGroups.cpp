@@ -138,6 +138,7 @@ struct LowerFusionGroupsPass
     if (!root || root->getBlock() != &body) {
       return success();
     }
+    root = writeInPlace(rewriter, root, body);
     rewriter.setInsertionPoint(root);
     SmallVector<int64_t> tiles = chooseTileSizes(rewriter, root, ops);
     if (tiles.empty()) {
@@ -176,6 +177,60 @@ struct LowerFusionGroupsPass
       }
     }
     return success();
+  }
+
+  /// When the root is elementwise (all loops parallel, its output not read)
+  /// and reads a same-typed value that only it uses, produced in the group
+  /// (a contraction's accumulator), the root writes into that value instead
+  /// of a fresh tensor. Tiling then fuses the producer through the root's
+  /// destination, so each tile is accumulated, finished and stored in the
+  /// output buffer itself, with no tile-sized temporary.
+  TilingInterface writeInPlace(RewriterBase &rewriter, TilingInterface root,
+                               Block &body) {
+    auto generic = dyn_cast<linalg::GenericOp>(root.getOperation());
+    if (!generic || generic.getNumDpsInits() != 1 ||
+        generic.getNumReductionLoops() != 0) {
+      return root;
+    }
+    OpOperand *init = generic.getDpsInitOperand(0);
+    if (generic.payloadUsesValueFromOperand(init) ||
+        !generic.getMatchingIndexingMap(init).isIdentity()) {
+      return root;
+    }
+    for (OpOperand *input : generic.getDpsInputOperands()) {
+      Value v = input->get();
+      Operation *producer = v.getDefiningOp();
+      if (v.getType() != init->get().getType() || !producer ||
+          producer->getBlock() != &body || !v.hasOneUse() ||
+          !generic.getMatchingIndexingMap(input).isIdentity() ||
+          !isa<linalg::LinalgOp>(producer)) {
+        continue;
+      }
+      // Same op without that input: the payload reads the output instead.
+      unsigned index = input->getOperandNumber();
+      SmallVector<Value> inputs;
+      SmallVector<AffineMap> maps;
+      for (OpOperand *other : generic.getDpsInputOperands()) {
+        if (other != input) {
+          inputs.push_back(other->get());
+          maps.push_back(generic.getMatchingIndexingMap(other));
+        }
+      }
+      maps.push_back(generic.getMatchingIndexingMap(init));
+      rewriter.setInsertionPoint(generic);
+      auto inPlace = linalg::GenericOp::create(
+          rewriter, generic.getLoc(), generic.getResultTypes(), inputs,
+          ValueRange{v}, maps, generic.getIteratorTypesArray());
+      rewriter.inlineRegionBefore(generic.getRegion(), inPlace.getRegion(),
+                                  inPlace.getRegion().begin());
+      Block &payload = inPlace.getRegion().front();
+      rewriter.replaceAllUsesWith(payload.getArgument(index),
+                                  payload.getArguments().back());
+      payload.eraseArgument(index);
+      rewriter.replaceOp(generic, inPlace.getResults());
+      return cast<TilingInterface>(inPlace.getOperation());
+    }
+    return root;
   }
 
   /// Replaces the group by the ops of its body.
