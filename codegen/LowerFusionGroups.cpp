@@ -41,6 +41,29 @@ int64_t parallelPrefix(TilingInterface op) {
   return n;
 }
 
+/// True if an indexing map of `op` reverses a dimension (`-d + c`, as in a
+/// flipped convolution kernel): upstream tiling mis-sizes such slices, so a
+/// group containing one is left untiled.
+bool reversesADimension(TilingInterface op) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op.getOperation());
+  if (!linalgOp) {
+    return false;
+  }
+  bool negative = false;
+  for (AffineMap map : linalgOp.getIndexingMapsArray()) {
+    for (AffineExpr expr : map.getResults()) {
+      expr.walk([&](AffineExpr e) {
+        auto mul = dyn_cast<AffineBinaryOpExpr>(e);
+        if (mul && mul.getKind() == AffineExprKind::Mul) {
+          auto c = dyn_cast<AffineConstantExpr>(mul.getRHS());
+          negative |= c && c.getValue() < 0;
+        }
+      });
+    }
+  }
+  return negative;
+}
+
 /// Tile sizes for the root `root` of a group whose structured ops are `ops`
 /// (0 = not tiled); empty when the group cannot be tiled into a loop with
 /// more than one iteration. Dimensions are tiled only inside the parallel
@@ -134,8 +157,19 @@ struct LowerFusionGroupsPass
     if (yield.getValues().size() != 1 || ops.size() < 2) {
       return success();
     }
-    auto root = yield.getValues()[0].getDefiningOp<TilingInterface>();
-    if (!root || root->getBlock() != &body) {
+    // The value may leave through reshapes (grouped convolutions, reshapes
+    // that elementwise fusion moved); the loop nest computes their source.
+    Value value = yield.getValues()[0];
+    while (Operation *def = value.getDefiningOp()) {
+      if (def->getBlock() != &body ||
+          !isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(def)) {
+        break;
+      }
+      value = def->getOperand(0);
+    }
+    auto root = value.getDefiningOp<TilingInterface>();
+    if (!root || root->getBlock() != &body ||
+        llvm::any_of(ops, reversesADimension)) {
       return success();
     }
     root = writeInPlace(rewriter, root, body);
