@@ -1,7 +1,8 @@
 //===- Fusion.cpp - nn.fusion_group and nn.yield ----------------*- C++ -*-===//
 //
 // The verifier of the region op that holds one fused group: a known kind and
-// a terminator whose operands match the group's results.
+// a terminator whose operands match the group's results (same element types,
+// compatible shapes).
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,7 +24,15 @@ LogicalResult FusionGroupOp::verify() {
   if (!yield) {
     return emitOpError("body must end with nn.yield");
   }
-  if (yield.getValues().getTypes() != getResultTypes()) {
+  // Compatible, not equal: shape refinement may make the yielded types more
+  // static than the group's results.
+  TypeRange yielded = yield.getValues().getTypes();
+  if (yielded.size() != getNumResults() ||
+      llvm::any_of(llvm::zip(yielded, getResultTypes()), [](auto pair) {
+        auto [a, b] = pair;
+        return getElementTypeOrSelf(a) != getElementTypeOrSelf(b) ||
+               failed(verifyCompatibleShape(a, b));
+      })) {
     return emitOpError("yields ")
            << yield.getValues().size()
            << " value(s) whose types do not match the group's "

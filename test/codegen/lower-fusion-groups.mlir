@@ -54,3 +54,20 @@ func.func @single(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
   }
   return %0 : tensor<4x8xf32>
 }
+
+// -----
+
+// A 4x128 result fits one 64x256 tile: a loop of one iteration would fold
+// away, so the widest tiled extent is halved (N by 64, two iterations).
+// CHECK-LABEL: func.func @small
+// CHECK: scf.forall (%{{.*}}) = (0) to (128) step (64)
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<4x16xf32>, tensor<16x64xf32>)
+// CHECK: } {nn.fused_kernel}
+func.func @small(%x: tensor<4x16xf32>, %w: tensor<16x128xf32>) -> tensor<4x128xf32> {
+  %0 = nn.fusion_group "epilogue" : tensor<4x128xf32> {
+    %m = nn.matmul %x, %w : (tensor<4x16xf32>, tensor<16x128xf32>) -> tensor<4x128xf32>
+    %r = nn.relu %m : tensor<4x128xf32>
+    nn.yield %r : tensor<4x128xf32>
+  }
+  return %0 : tensor<4x128xf32>
+}

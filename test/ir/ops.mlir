@@ -934,3 +934,15 @@ func.func @fusion_group(%x: tensor<4x8xf32>, %b: tensor<8xf32>) -> tensor<4x8xf3
   }
   return %0 : tensor<4x8xf32>
 }
+
+// A yielded type may be more static than the group's result.
+// CHECK-LABEL: func.func @fusion_group_refined
+// CHECK: nn.fusion_group "reduction" : tensor<?x8xf32>
+// CHECK: nn.yield %{{.*}} : tensor<4x8xf32>
+func.func @fusion_group_refined(%x: tensor<4x8xf32>) -> tensor<?x8xf32> {
+  %0 = nn.fusion_group "reduction" : tensor<?x8xf32> {
+    %s = nn.softmax %x {axis = -1 : i64} : tensor<4x8xf32> -> tensor<4x8xf32>
+    nn.yield %s : tensor<4x8xf32>
+  }
+  return %0 : tensor<?x8xf32>
+}
