@@ -28,6 +28,9 @@ struct ConvertNNToLinalgPass
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
     target.addIllegalDialect<nn::NNDialect>();
+    // Fused groups stay (their bodies are lowered); nn-lower-fusion-groups
+    // turns each into one loop nest afterwards.
+    target.addLegalOp<nn::FusionGroupOp, nn::YieldOp>();
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect,
                            scf::SCFDialect, func::FuncDialect>();

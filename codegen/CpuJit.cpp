@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
@@ -70,14 +71,56 @@ int64_t staticBytes(MemRefType type) {
   return type.getNumElements() * std::max<int64_t>(1, (bits + 7) / 8);
 }
 
-/// Counts kernels (structured ops and copies) and intermediate allocation
-/// bytes of a bufferized module.
+/// Counts kernels (structured ops and copies, and a fused group's loop nest
+/// -- marked `nn.fused_kernel` by nn-lower-fusion-groups -- as one) and
+/// intermediate allocation bytes of a bufferized module.
+/// True when `op` or anything nested in it is a structured op or a copy.
+bool containsStructuredOps(Operation *op) {
+  return op
+      ->walk([](Operation *inner) {
+        return isa<linalg::LinalgOp, memref::CopyOp>(inner)
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
+}
+
+/// Kernels (loop nests) in `block`: a structured op or copy is one; a
+/// parallel loop (a fused group, a thread-tiled micro-kernel) is one; a
+/// sequential loop is one when it is itself a kernel's loop nest (no
+/// structured ops inside, e.g. a vectorized micro-kernel), else (a
+/// recurrent op's time loop) the kernels of its body count.
+int64_t countKernels(Block &block) {
+  int64_t kernels = 0;
+  for (Operation &op : block) {
+    if (isa<linalg::LinalgOp, memref::CopyOp, scf::ForallOp, scf::ParallelOp>(
+            op) ||
+        op.hasAttr("nn.fused_kernel")) {
+      ++kernels;
+    } else if (isa<LoopLikeOpInterface>(op) || op.getNumRegions() > 0) {
+      if (isa<LoopLikeOpInterface>(op) && !containsStructuredOps(&op)) {
+        ++kernels;
+        continue;
+      }
+      for (Region &region : op.getRegions()) {
+        for (Block &inner : region) {
+          kernels += countKernels(inner);
+        }
+      }
+    }
+  }
+  return kernels;
+}
+
 CpuCompileStats collectStats(ModuleOp module) {
   CpuCompileStats stats;
+  for (auto fn : module.getOps<func::FuncOp>()) {
+    if (!fn.isExternal()) {
+      stats.kernels += countKernels(fn.getBody().front());
+    }
+  }
   module.walk([&](Operation *op) {
-    if (isa<linalg::LinalgOp, memref::CopyOp>(op)) {
-      ++stats.kernels;
-    } else if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+    if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
       stats.bufferBytes += staticBytes(alloc.getType());
     } else if (auto alloca = dyn_cast<memref::AllocaOp>(op)) {
       stats.bufferBytes += staticBytes(alloca.getType());

@@ -26,7 +26,11 @@ namespace nn {
 
 /// What the bufferized program looks like just before loop lowering.
 struct CpuCompileStats {
-  /// Loop nests that run: linalg structured ops plus memref.copy ops.
+  /// Loop nests that run per inference, counted statically: structured
+  /// ops, copies, parallel loops (fused groups, thread-tiled micro-kernels)
+  /// and sequential loop nests without structured ops inside (vectorized
+  /// micro-kernels); the body of a loop holding structured ops (a recurrent
+  /// op's time loop) counts its kernels once.
   int64_t kernels = 0;
   /// Bytes of memref.alloc/alloca buffers (intermediates: results are
   /// caller-provided out-parameters, so they are not counted).

@@ -29,6 +29,10 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
                                  const CpuPipelineOptions &opts) {
   // 1. Graph clean-up on nn: canonicalize, CSE, static shapes.
   buildSimplifyPipeline(pm);
+  // 1b. [fusion] Folding and nn.fusion_group formation (nn-fuse).
+  if (opts.fuseGroups) {
+    buildFusionPipeline(pm);
+  }
 
   // 2. nn -> linalg/tensor/arith/math on tensors; fuse elementwise chains so
   //    each becomes one loop nest, then drop what fusion left dead.
@@ -36,6 +40,8 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
   if (opts.fuseElementwise) {
     pm.addPass(createLinalgElementwiseOpFusionPass());
   }
+  // [fusion] Each nn.fusion_group -> one tiled loop nest.
+  pm.addNestedPass<func::FuncOp>(createLowerFusionGroupsPass());
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
 }

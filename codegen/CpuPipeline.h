@@ -25,6 +25,9 @@ struct CpuPipelineOptions {
   /// Run outermost parallel loops on the runtime's thread pool
   /// (nnc_parallel_for, runtime/threadpool.h); off gives serial code.
   bool parallelize = true;
+  /// Graph optimization on nn (folding, fusion groups; passes/FusionPipeline
+  /// .cpp). nn-run/nnc --no-fusion turn this and fuseElementwise off.
+  bool fuseGroups = true;
 };
 
 /// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/

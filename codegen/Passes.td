@@ -134,4 +134,36 @@ def CpuFlattenConstantsPass : Pass<"nn-cpu-flatten-constants", "func::FuncOp"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
+  let summary = "Turn each nn.fusion_group (already lowered to linalg) into one loop nest";
+  let description = [{
+    Runs after `convert-nn-to-linalg` (and linalg elementwise fusion): the
+    region of every `nn.fusion_group` holds linalg/tensor ops. The op that
+    produces the yielded value is tiled along its outer parallel dimensions
+    and every producer inside the group is fused into the tile loop
+    (`scf::tileConsumerAndFuseProducersUsingSCF`): the group becomes one
+    `scf.for` nest, marked `nn.fused_kernel`, whose intermediates are
+    tile-sized. Tile sizes: a matmul-like contraction keeps M x N tiles of
+    64 x 256 (its K loop stays whole, so the tiles can be vectorized); any
+    other group tiles its leading dimensions by 1 (rows for reductions and
+    convolutions), never a dimension that a producer reduces. The group's
+    ops then replace the group op. A group with a single structured op is
+    only unwrapped.
+
+    Before (after convert-nn-to-linalg):
+    ```mlir
+    %r = nn.fusion_group "epilogue" : tensor<128x512xf32> {
+      %f = linalg.fill ... ; %m = linalg.matmul ... ; %e = linalg.generic ...
+      nn.yield %e : tensor<128x512xf32>
+    }
+    ```
+    After: `%r = scf.for ... { scf.for ... { fill, matmul, generic on a
+    64x256 tile } } {nn.fused_kernel}`.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::scf::SCFDialect", "::mlir::arith::ArithDialect"
+  ];
+}
+
 #endif // NN_CODEGEN_PASSES_TD

@@ -20,6 +20,10 @@ namespace nn {
 /// Registered as the named pipeline `nn-simplify`.
 void buildSimplifyPipeline(OpPassManager &pm);
 
+/// Graph optimization (folding, then fusion groups); the named pipeline
+/// `nn-fuse` (FusionPipeline.cpp). Turned off by --no-fusion.
+void buildFusionPipeline(OpPassManager &pm);
+
 /// Registers every named nnc pipeline with the pass registry (for nn-opt).
 void registerPipelines();
 

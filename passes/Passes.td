@@ -29,4 +29,160 @@ def InferShapesPass : Pass<"nn-infer-shapes", "func::FuncOp"> {
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Folding: graph rewrites that remove work before fusion.
+//===----------------------------------------------------------------------===//
+
+def FoldConstantsPass : Pass<"nn-fold-constants", "func::FuncOp"> {
+  let summary = "Fold constant subgraphs (shape computations), then CSE and DCE";
+  let description = [{
+    Evaluates every op whose operands are constants through the ops' folders
+    (shape arithmetic: gather, concat, slice, cast, squeeze/unsqueeze,
+    elementwise math, reshape of constants; results up to the folding budget
+    of ir/ConstantFolding.h), merges identical ops (CSE) and erases ops whose
+    results are unused (DCE). Canonicalization patterns are not applied.
+
+    Before:
+    ```mlir
+    %s = nn.constant dense<[2, 3, 4]> : tensor<3xi64>
+    %i = nn.constant dense<0> : tensor<i64>
+    %n = nn.gather %s, %i : (tensor<3xi64>, tensor<i64>) -> tensor<i64>
+    %u = nn.unsqueeze %n {axes = array<i64: 0>} : tensor<i64> -> tensor<1xi64>
+    %m = nn.constant dense<-1> : tensor<1xi64>
+    %c = nn.concat %u, %m {axis = 0 : i64} : (tensor<1xi64>, tensor<1xi64>) -> tensor<2xi64>
+    ```
+    After: `%c = nn.constant dense<[2, -1]> : tensor<2xi64>`.
+  }];
+}
+
+def FoldBatchNormPass : Pass<"nn-fold-batchnorm", "func::FuncOp"> {
+  let summary = "Fold inference batch_norm into the preceding conv / linear layer";
+  let description = [{
+    `nn.batch_norm` of the only result of a `nn.conv`, `nn.conv_transpose`,
+    `nn.gemm` or `nn.matmul` + `nn.add` with constant f32 weights, bias and
+    statistics is folded into the contraction: with
+    `s = scale / sqrt(var + eps)` and `t = bias - mean * s`, the weight is
+    scaled by `s` per output channel and the bias becomes `b * s + t`.
+
+    Before:
+    ```mlir
+    %c = nn.conv %x, %w, %b : (...) -> tensor<1x4x6x6xf32>
+    %y = nn.batch_norm %c, %scale, %shift, %mean, %var : (...) -> tensor<1x4x6x6xf32>
+    ```
+    After: `%y = nn.conv %x, %w2, %b2` with new constants `%w2`, `%b2`.
+  }];
+}
+
+def FoldLayoutPass : Pass<"nn-fold-layout", "func::FuncOp"> {
+  let summary = "Fold transposes and reshapes, sinking them below elementwise ops";
+  let description = [{
+    Composes transpose(transpose) and reshape(reshape), drops identity
+    transposes, and sinks a layout op (transpose, reshape, squeeze, ...)
+    below the elementwise op that alone uses it (for a binary op, when both
+    operands come from the same layout op on same-typed inputs), so layout
+    ops meet and cancel and elementwise ops meet to fuse.
+
+    Before:
+    ```mlir
+    %t = nn.transpose %x {perm = array<i64: 1, 0>} : tensor<4x8xf32> -> tensor<8x4xf32>
+    %r = nn.relu %t : tensor<8x4xf32>
+    %u = nn.transpose %r {perm = array<i64: 1, 0>} : tensor<8x4xf32> -> tensor<4x8xf32>
+    ```
+    After: `%u = nn.relu %x : tensor<4x8xf32>`.
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Fusion: each pass forms nn.fusion_group regions with one rule of the
+// policy in FusionPolicy.cpp (planFusionGroups).
+//===----------------------------------------------------------------------===//
+
+def FuseElementwisePass : Pass<"nn-fuse-elementwise", "func::FuncOp"> {
+  let summary = "Group producer-consumer chains of elementwise ops";
+  let description = [{
+    Chains (and trees) of `ElementwiseLike` ops whose intermediates have no
+    other use become one `nn.fusion_group "elementwise"`; producers may
+    broadcast into their consumers.
+
+    Before:
+    ```mlir
+    %a = nn.add %x, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+    %r = nn.relu %a : tensor<4x8xf32>
+    ```
+    After:
+    ```mlir
+    %r = nn.fusion_group "elementwise" : tensor<4x8xf32> {
+      %a = nn.add %x, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+      %0 = nn.relu %a : tensor<4x8xf32>
+      nn.yield %0 : tensor<4x8xf32>
+    }
+    ```
+  }];
+}
+
+def FuseEpiloguePass : Pass<"nn-fuse-epilogue", "func::FuncOp"> {
+  let summary = "Group a contraction with its elementwise epilogue";
+  let description = [{
+    A `ContractionLike` op (matmul, gemm, conv) and the chain of
+    `ElementwiseLike` ops applied to its result alone (bias, activation,
+    residual add) become one `nn.fusion_group "epilogue"`, computed on the
+    accumulator tile.
+
+    Before:
+    ```mlir
+    %m = nn.matmul %x, %w : (tensor<4x64xf32>, tensor<64x128xf32>) -> tensor<4x128xf32>
+    %r = nn.relu %m : tensor<4x128xf32>
+    ```
+    After: both ops inside one `nn.fusion_group "epilogue"` yielding `%r`.
+  }];
+}
+
+def FuseReductionsPass : Pass<"nn-fuse-reductions", "func::FuncOp"> {
+  let summary = "Group each reduction with the elementwise ops around it";
+  let description = [{
+    Every `ReductionLike` op (softmax, log_softmax, layer_norm, the losses,
+    reduce) becomes one `nn.fusion_group "reduction"` together with the
+    elementwise producers of its input and the elementwise chain after it,
+    so its several passes over a row run in one loop nest.
+
+    Before:
+    ```mlir
+    %s = nn.softmax %x {axis = -1 : i64} : tensor<4x8xf32>
+    ```
+    After:
+    ```mlir
+    %s = nn.fusion_group "reduction" : tensor<4x8xf32> {
+      %0 = nn.softmax %x {axis = -1 : i64} : tensor<4x8xf32>
+      nn.yield %0 : tensor<4x8xf32>
+    }
+    ```
+  }];
+}
+
+def FuseHorizontalPass : Pass<"nn-fuse-horizontal", "func::FuncOp"> {
+  let summary = "Compute independent matmuls that share an input as one";
+  let description = [{
+    Matmuls with the same input and constant 2-D weights of the same type
+    (attention's Q/K/V projections) become one matmul by the concatenated
+    weight, whose result is sliced back, inside one
+    `nn.fusion_group "horizontal"`.
+
+    Before:
+    ```mlir
+    %q = nn.matmul %x, %wq : (tensor<4x16xf32>, tensor<16x16xf32>) -> tensor<4x16xf32>
+    %k = nn.matmul %x, %wk : (tensor<4x16xf32>, tensor<16x16xf32>) -> tensor<4x16xf32>
+    ```
+    After:
+    ```mlir
+    %q, %k = nn.fusion_group "horizontal" : tensor<4x16xf32>, tensor<4x16xf32> {
+      %w = nn.constant dense<...> : tensor<16x32xf32>
+      %m = nn.matmul %x, %w : (tensor<4x16xf32>, tensor<16x32xf32>) -> tensor<4x32xf32>
+      %0 = nn.slice %m ... -> tensor<4x16xf32>
+      %1 = nn.slice %m ... -> tensor<4x16xf32>
+      nn.yield %0, %1 : tensor<4x16xf32>, tensor<4x16xf32>
+    }
+    ```
+  }];
+}
+
 #endif // NN_PASSES_TD

@@ -25,4 +25,7 @@ void nn::registerPipelines() {
       "nn-simplify",
       "Graph clean-up: canonicalize, CSE, refine shapes, canonicalize",
       [](OpPassManager &pm) { buildSimplifyPipeline(pm); });
+  PassPipelineRegistration<>(
+      "nn-fuse", "Graph optimization: folding, then nn.fusion_group formation",
+      [](OpPassManager &pm) { buildFusionPipeline(pm); });
 }

@@ -2005,3 +2005,43 @@ func.func @reshape_overflowing_shape(%x: tensor<4xf32>) {
   %0 = nn.reshape %x : tensor<4xf32> -> tensor<4294967296x4294967296x4xf32>
   return
 }
+
+// -----
+
+func.func @fusion_group_unknown_kind(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{unknown fusion kind 'vertical'; expected elementwise, epilogue, reduction or horizontal}}
+  %0 = nn.fusion_group "vertical" : tensor<4xf32> {
+    %r = nn.relu %x : tensor<4xf32>
+    nn.yield %r : tensor<4xf32>
+  }
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @fusion_group_yield_mismatch(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{yields 2 value(s) whose types do not match the group's 1 result type(s)}}
+  %0 = nn.fusion_group "elementwise" : tensor<4xf32> {
+    %r = nn.relu %x : tensor<4xf32>
+    nn.yield %r, %r : tensor<4xf32>, tensor<4xf32>
+  }
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @yield_outside_group(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expects parent op 'nn.fusion_group'}}
+  nn.yield %x : tensor<4xf32>
+}
+
+// -----
+
+func.func @fusion_group_yield_element_type(%x: tensor<4xf32>) -> tensor<4xf64> {
+  // expected-error @+1 {{yields 1 value(s) whose types do not match the group's 1 result type(s)}}
+  %0 = nn.fusion_group "elementwise" : tensor<4xf64> {
+    %r = nn.relu %x : tensor<4xf32>
+    nn.yield %r : tensor<4xf32>
+  }
+  return %0 : tensor<4xf64>
+}

@@ -918,3 +918,31 @@ func.func @infer_losses(%p: tensor<?x?xf32>, %t: tensor<?x6xf32>, %x: tensor<?x?
   %5 = nn.bce %p, %p, %w {reduction = #nn<reduction none>} : (tensor<?x?xf32>, tensor<?x?xf32>, tensor<5xf32>) -> tensor<?x?xf32>
   return
 }
+
+// Fused groups (ir/NNFusionOps.td).
+// CHECK-LABEL: func.func @fusion_group
+func.func @fusion_group(%x: tensor<4x8xf32>, %b: tensor<8xf32>) -> tensor<4x8xf32> {
+  // CHECK: %[[G:.*]] = nn.fusion_group "elementwise" : tensor<4x8xf32> {
+  // CHECK: nn.add
+  // CHECK: %[[R:.*]] = nn.relu
+  // CHECK: nn.yield %[[R]] : tensor<4x8xf32>
+  // CHECK: return %[[G]]
+  %0 = nn.fusion_group "elementwise" : tensor<4x8xf32> {
+    %a = nn.add %x, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x8xf32>
+    %r = nn.relu %a : tensor<4x8xf32>
+    nn.yield %r : tensor<4x8xf32>
+  }
+  return %0 : tensor<4x8xf32>
+}
+
+// A yielded type may be more static than the group's result.
+// CHECK-LABEL: func.func @fusion_group_refined
+// CHECK: nn.fusion_group "reduction" : tensor<?x8xf32>
+// CHECK: nn.yield %{{.*}} : tensor<4x8xf32>
+func.func @fusion_group_refined(%x: tensor<4x8xf32>) -> tensor<?x8xf32> {
+  %0 = nn.fusion_group "reduction" : tensor<?x8xf32> {
+    %s = nn.softmax %x {axis = -1 : i64} : tensor<4x8xf32> -> tensor<4x8xf32>
+    nn.yield %s : tensor<4x8xf32>
+  }
+  return %0 : tensor<?x8xf32>
+}

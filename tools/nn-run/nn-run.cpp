@@ -1,7 +1,7 @@
 //===- nn-run.cpp - compile and run a model on this machine -----*- C++ -*-===//
 //
 // `nn-run MODEL(.onnx|.mlir) [--target=cpu|vulkan|auto] [--input=FILE]...
-//  [--output-dir=DIR] [--benchmark=N] [--threads=N] [--stats]`
+//  [--output-dir=DIR] [--benchmark=N] [--threads=N] [--stats] [--no-fusion]`
 //
 // Inputs (ONNX TensorProto .pb or NumPy .npy) bind in order to the graph
 // inputs; @main is specialized to their shapes, compiled with the CPU
@@ -13,10 +13,13 @@
 // --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z>` over N runs.
 // --stats prints `kernels=<K> buffers_bytes=<B>`, measured on the bufferized
 // program just before loop lowering: K counts linalg ops plus memref.copy
-// ops (each becomes one loop nest), B sums the static sizes of memref.alloc
-// and memref.alloca (intermediate buffers; outputs live in caller buffers).
+// ops (each becomes one loop nest; a fused group's loop nest counts once),
+// B sums the static sizes of memref.alloc and memref.alloca (intermediate
+// buffers; outputs live in caller buffers).
 // Either flag replaces the printed output summaries. --threads=N sets the
 // runtime thread pool's size (default: NNC_NUM_THREADS, else every core).
+// --no-fusion turns the graph fusion and folding passes (nn-fuse) and linalg
+// elementwise fusion off, for comparison.
 // Every failure: one `error: ...` line on stderr, exit code 1.
 //
 //===----------------------------------------------------------------------===//
@@ -428,6 +431,9 @@ int main(int argc, char **argv) {
       "benchmark",
       llvm::cl::desc("Run N times; print compile_ms, median_ms, min_ms"),
       llvm::cl::value_desc("N"), llvm::cl::init(0));
+  llvm::cl::opt<bool> noFusion(
+      "no-fusion",
+      llvm::cl::desc("Compile without the fusion and folding passes"));
   // libLLVM already registers global `--threads` and `--stats` options, so
   // ours are taken out of argv before the parser sees them.
   std::optional<std::string> threadsFlag;
@@ -528,11 +534,16 @@ int main(int argc, char **argv) {
   }
 
   // Compile.
+  nn::CpuPipelineOptions pipelineOptions;
+  if (noFusion) {
+    pipelineOptions.fuseElementwise = false;
+    pipelineOptions.fuseGroups = false;
+  }
   auto compileStart = std::chrono::steady_clock::now();
   nn::CpuCompileStats compileStats;
   FailureOr<std::unique_ptr<nn::CpuExecutable>> executable =
       nn::CpuExecutable::compile(*model.module, inputTypes,
-                                 nn::CpuPipelineOptions(), error,
+                                 pipelineOptions, error,
                                  &compileStats);
   if (failed(executable)) {
     return reportError(error);
