@@ -34,3 +34,10 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 # tests that export them say `REQUIRES: torch`.
 if subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode == 0:
     config.available_features.add("torch")
+# A Vulkan device (lavapipe counts): nn-run lists at least one. Tests that
+# run on one say `REQUIRES: vulkan` and are skipped, not failed, without.
+nn_run = os.path.join(tool_dir, "nn-run")
+if os.path.exists(nn_run):
+    listing = subprocess.run([nn_run, "--list-devices"], capture_output=True, text=True)
+    if listing.returncode == 0 and listing.stdout.startswith("device "):
+        config.available_features.add("vulkan")
