@@ -49,6 +49,64 @@ constexpr const char *kDefaultTargetEnv =
     "max_compute_workgroup_invocations = 128, "
     "max_compute_workgroup_size = [128, 128, 64]>>";
 
+/// math.powf with the semantics of C's pow from GLSL's Pow, which is
+/// undefined for x < 0 and for x == 0 with y <= 0: |x|^y, negated for a
+/// negative x and an odd integer y, NaN for a negative x and a fractional y,
+/// 0 / inf / 1 for x == 0 and y > 0 / < 0 / == 0, and 1 whenever y == 0.
+struct PowFExpansion : OpRewritePattern<math::PowFOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(math::PowFOp op,
+                                PatternRewriter &rewriter) const override {
+    auto type = dyn_cast<FloatType>(op.getType());
+    if (!type || op->hasAttr(kExpanded)) {
+      return rewriter.notifyMatchFailure(op, "scalar, not yet expanded");
+    }
+    Location loc = op.getLoc();
+    Value x = op.getLhs(), y = op.getRhs();
+    auto constant = [&](const APFloat &v) -> Value {
+      return arith::ConstantOp::create(rewriter, loc,
+                                       rewriter.getFloatAttr(type, v));
+    };
+    auto value = [&](double v) {
+      bool lost;
+      APFloat f(v);
+      f.convert(type.getFloatSemantics(), APFloat::rmNearestTiesToEven, &lost);
+      return constant(f);
+    };
+    auto cmp = [&](arith::CmpFPredicate p, Value a, Value b) -> Value {
+      return arith::CmpFOp::create(rewriter, loc, p, a, b);
+    };
+    auto select = [&](Value c, Value a, Value b) -> Value {
+      return arith::SelectOp::create(rewriter, loc, c, a, b);
+    };
+    Value zero = value(0), one = value(1), half = value(0.5);
+    Value nan = constant(APFloat::getNaN(type.getFloatSemantics()));
+    Value inf = constant(APFloat::getInf(type.getFloatSemantics()));
+    Value ax = math::AbsFOp::create(rewriter, loc, x);
+    auto magnitude = math::PowFOp::create(rewriter, loc, ax, y);
+    magnitude->setAttr(kExpanded, rewriter.getUnitAttr());
+    Value isInt = cmp(arith::CmpFPredicate::OEQ,
+                      math::FloorOp::create(rewriter, loc, y), y);
+    Value halfY = arith::MulFOp::create(rewriter, loc, y, half);
+    Value isOdd = arith::AndIOp::create(
+        rewriter, loc, isInt,
+        cmp(arith::CmpFPredicate::ONE,
+            math::FloorOp::create(rewriter, loc, halfY), halfY));
+    Value negated = arith::NegFOp::create(rewriter, loc, magnitude);
+    Value negative = select(isInt, select(isOdd, negated, magnitude), nan);
+    Value result =
+        select(cmp(arith::CmpFPredicate::OLT, x, zero), negative, magnitude);
+    Value atZero =
+        select(cmp(arith::CmpFPredicate::OGT, y, zero), zero,
+               select(cmp(arith::CmpFPredicate::OLT, y, zero), inf, one));
+    result = select(cmp(arith::CmpFPredicate::OEQ, x, zero), atZero, result);
+    result = select(cmp(arith::CmpFPredicate::OEQ, y, zero), one, result);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+  static constexpr const char *kExpanded = "nn.pow_expanded";
+};
+
 struct GpuKernelsToSpirvPass
     : nn::impl::GpuKernelsToSpirvPassBase<GpuKernelsToSpirvPass> {
   using Base::Base;
@@ -91,6 +149,7 @@ struct GpuKernelsToSpirvPass
       RewritePatternSet expand(context);
       // ... and arith ops without a SPIR-V instruction (floordivsi, ...).
       arith::populateArithExpandOpsPatterns(expand);
+      expand.add<PowFExpansion>(context);
       populatePolynomialApproximateErfPattern(expand);
       populatePolynomialApproximateErfcPattern(expand);
       math::populateExpansionPatterns(
