@@ -64,6 +64,11 @@ FailureOr<uint64_t> bufferBytes(MemRefType type, std::string &error) {
     error = "vulkan: unsupported buffer type " + typeString(type);
     return failure();
   }
+  if (type.getNumElements() >= (int64_t(1) << 31)) {
+    error = "vulkan: " + typeString(type) +
+            " has 2^31 or more elements; kernels index with 32 bits";
+    return failure();
+  }
   uint64_t size = type.getNumElements() * *bytes;
   return std::max<uint64_t>(4, (size + 3) / 4 * 4);
 }
