@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/GpuMatmul.h"
 #include "codegen/GpuPasses.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -42,6 +43,8 @@ bool containsLinalg(Operation *op) {
 
 struct GpuPrepareLinalgPass
     : nn::impl::GpuPrepareLinalgPassBase<GpuPrepareLinalgPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     IRRewriter rewriter(&getContext());
@@ -105,6 +108,10 @@ struct GpuPrepareLinalgPass
           return signalPassFailure();
         }
         generic = *generalized;
+      }
+      if (tileContractions > 0 && succeeded(nn::tileContractionForGpu(
+                                      rewriter, generic, tileContractions))) {
+        continue;
       }
       SmallVector<unsigned> order;
       for (auto [i, kind] : llvm::enumerate(generic.getIteratorTypesArray())) {

@@ -26,9 +26,19 @@ def GpuPrepareLinalgPass : Pass<"nn-gpu-prepare-linalg", "func::FuncOp"> {
     After:  `linalg.generic {iterator_types = ["parallel", "reduction"]}`
     (indexing maps permuted accordingly). An op without reductions, or whose
     parallel dimensions already come first, is left as it is.
+
+    With `tile-contractions=T`, matmul-like f32 contractions (one m, n and k
+    dimension, any batch dimensions) become a gpu.launch of TxT workgroups
+    that stage TxT tiles of both operands in workgroup memory (GpuMatmul.cpp).
   }];
+  let options = [
+    Option<"tileContractions", "tile-contractions", "int64_t", "0",
+           "Workgroup tile of matmul-like contractions (0: plain loops)">
+  ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
-                           "::mlir::scf::SCFDialect"];
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 def GpuMapToLaunchPass : Pass<"nn-gpu-map-to-launch", "func::FuncOp"> {

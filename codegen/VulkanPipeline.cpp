@@ -72,9 +72,15 @@ void nn::buildVulkanPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 
   // 4. One kernel per linalg op: copies as linalg.copy, host loops unrolled,
-  //    parallel dimensions outermost; then parallel loops whose memory
+  //    matmul-like ops as shared-memory tiled kernels, parallel dimensions
+  //    outermost; then parallel loops whose memory
   //    accesses go straight to the underlying buffers (no views in kernels).
-  pm.addNestedPass<func::FuncOp>(createGpuPrepareLinalgPass());
+  GpuPrepareLinalgPassOptions prepare;
+  prepare.tileContractions =
+      opts.tileContractions
+          ? (opts.target.maxWorkgroupInvocations >= 256 ? 16 : 8)
+          : 0;
+  pm.addNestedPass<func::FuncOp>(createGpuPrepareLinalgPass(prepare));
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
   pm.addNestedPass<func::FuncOp>(memref::createFoldMemRefAliasOpsPass());
   pm.addPass(createLowerAffinePass());

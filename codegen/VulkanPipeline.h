@@ -42,6 +42,9 @@ struct VulkanPipelineOptions {
   VulkanTargetInfo target;
   /// Threads per workgroup of elementwise/reduction kernels.
   int64_t workgroupSize = 64;
+  /// Matmul-like contractions as workgroup-tiled kernels (16x16 tiles, 8x8
+  /// on devices with fewer than 256 invocations per workgroup).
+  bool tileContractions = true;
 };
 
 /// The whole Vulkan pipeline: nn -> linalg (shared phases 1-2) -> buffers ->

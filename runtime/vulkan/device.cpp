@@ -116,6 +116,7 @@ DeviceInfo describe(VkPhysicalDevice physical) {
   info.maxSharedMemoryBytes = limits.maxComputeSharedMemorySize;
   info.subgroupSize = subgroup.subgroupSize;
   info.maxStorageBufferRange = limits.maxStorageBufferRange;
+  info.maxStorageBuffersPerStage = limits.maxPerStageDescriptorStorageBuffers;
   Features f;
   queryFeatures(physical, info.apiVersion, f);
   info.int64 = f.core.features.shaderInt64;

@@ -31,6 +31,7 @@ struct DeviceInfo {
   uint32_t maxSharedMemoryBytes = 0;
   uint32_t subgroupSize = 0;
   uint64_t maxStorageBufferRange = 0;
+  uint32_t maxStorageBuffersPerStage = 0;
   bool int64 = false, float64 = false, int16 = false;
   /// shaderInt8 plus 8-bit storage-buffer access (Vulkan 1.2 features).
   bool int8 = false;

@@ -34,6 +34,14 @@ nn_status Program::build(const ProgramDesc &desc, std::string &error) {
   const DeviceInfo &info = device.info;
   // The plan must fit the device (the compiler respects the limits it was
   // given; a plan built for another device may not).
+  for (const ProgramDesc::Kernel &k : desc.kernels) {
+    if (k.bindings > info.maxStorageBuffersPerStage) {
+      error = "kernel '" + k.entry + "' binds " + std::to_string(k.bindings) +
+              " storage buffers; the device allows " +
+              std::to_string(info.maxStorageBuffersPerStage);
+      return NN_UNSUPPORTED;
+    }
+  }
   for (const ProgramDesc::Dispatch &d : desc.dispatches) {
     if (d.kernel >= desc.kernels.size() ||
         d.buffers.size() != desc.kernels[d.kernel].bindings) {
