@@ -13,6 +13,7 @@
 
 #include "codegen/GpuMatmul.h"
 #include "codegen/GpuPasses.h"
+#include "codegen/GpuReduction.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -111,6 +112,11 @@ struct GpuPrepareLinalgPass
       }
       if (tileContractions > 0 && succeeded(nn::tileContractionForGpu(
                                       rewriter, generic, tileContractions))) {
+        continue;
+      }
+      if (workgroupReductions > 0 &&
+          succeeded(nn::reduceInWorkgroupForGpu(rewriter, generic,
+                                                workgroupReductions))) {
         continue;
       }
       SmallVector<unsigned> order;

@@ -30,10 +30,16 @@ def GpuPrepareLinalgPass : Pass<"nn-gpu-prepare-linalg", "func::FuncOp"> {
     With `tile-contractions=T`, matmul-like f32 contractions (one m, n and k
     dimension, any batch dimensions) become a gpu.launch of TxT workgroups
     that stage TxT tiles of both operands in workgroup memory (GpuMatmul.cpp).
+    With `workgroup-reductions=T`, a reduction over >= 64 elements becomes
+    one workgroup of T threads per output element, combining partial results
+    as a tree in workgroup memory (GpuReduction.cpp).
   }];
   let options = [
     Option<"tileContractions", "tile-contractions", "int64_t", "0",
-           "Workgroup tile of matmul-like contractions (0: plain loops)">
+           "Workgroup tile of matmul-like contractions (0: plain loops)">,
+    Option<"workgroupReductions", "workgroup-reductions", "int64_t", "0",
+           "Threads (a power of two) of a workgroup reducing one output "
+           "element, for reductions of >= 64 elements (0: one thread each)">
   ];
   let dependentDialects = ["::mlir::linalg::LinalgDialect",
                            "::mlir::scf::SCFDialect",

@@ -45,6 +45,9 @@ struct VulkanPipelineOptions {
   /// Matmul-like contractions as workgroup-tiled kernels (16x16 tiles, 8x8
   /// on devices with fewer than 256 invocations per workgroup).
   bool tileContractions = true;
+  /// Reductions of >= 64 elements as one 64-thread workgroup per output
+  /// element with a tree combine in workgroup memory.
+  bool workgroupReductions = true;
 };
 
 /// The whole Vulkan pipeline: nn -> linalg (shared phases 1-2) -> buffers ->
