@@ -41,7 +41,9 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
     pm.addPass(createLinalgElementwiseOpFusionPass());
   }
   // [fusion] Each nn.fusion_group -> one tiled loop nest.
-  pm.addNestedPass<func::FuncOp>(createLowerFusionGroupsPass());
+  LowerFusionGroupsPassOptions groups;
+  groups.tile = opts.tileFusionGroups;
+  pm.addNestedPass<func::FuncOp>(createLowerFusionGroupsPass(groups));
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
 }

@@ -28,6 +28,9 @@ struct CpuPipelineOptions {
   /// Graph optimization on nn (folding, fusion groups; passes/FusionPipeline
   /// .cpp). nn-run/nnc --no-fusion turn this and fuseElementwise off.
   bool fuseGroups = true;
+  /// Tile each fusion group into one loop nest (nn-lower-fusion-groups);
+  /// false only unwraps the groups (Vulkan maps loop nests itself).
+  bool tileFusionGroups = true;
 };
 
 /// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/

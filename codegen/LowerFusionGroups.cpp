@@ -151,6 +151,8 @@ SmallVector<int64_t> chooseTileSizes(OpBuilder &b, TilingInterface root,
 
 struct LowerFusionGroupsPass
     : nn::impl::LowerFusionGroupsPassBase<LowerFusionGroupsPass> {
+  using LowerFusionGroupsPassBase::LowerFusionGroupsPassBase;
+
   void runOnOperation() override {
     SmallVector<nn::FusionGroupOp> groups;
     getOperation().walk([&](nn::FusionGroupOp g) { groups.push_back(g); });
@@ -194,7 +196,8 @@ struct LowerFusionGroupsPass
     }
     root = writeInPlace(rewriter, root, body);
     rewriter.setInsertionPoint(root);
-    SmallVector<int64_t> tiles = chooseTileSizes(rewriter, root, ops);
+    SmallVector<int64_t> tiles =
+        tile ? chooseTileSizes(rewriter, root, ops) : SmallVector<int64_t>();
     if (tiles.empty()) {
       return success();
     }

@@ -160,6 +160,11 @@ def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
     After: `%r = scf.for ... { scf.for ... { fill, matmul, generic on a
     64x256 tile } } {nn.fused_kernel}`.
   }];
+  let options = [
+    Option<"tile", "tile", "bool", /*default=*/"true",
+           "Tile and fuse each group (false: only unwrap the groups, for "
+           "targets that map loop nests themselves, e.g. Vulkan)">,
+  ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
     "::mlir::scf::SCFDialect", "::mlir::arith::ArithDialect"

@@ -13,7 +13,9 @@
 # Usage: scripts/check-models.sh [--dir DIR] [NAME...]
 #   DIR defaults to build/models; models missing there are exported first (this
 #   needs torch for /usr/bin/python3). NAMEs default to every model.
-#   NN_BUILD_DIR picks the build whose bin/nn-run runs the models.
+#   NN_BUILD_DIR picks the build whose bin/nn-run runs the models;
+#   NN_RUN_FLAGS adds nn-run flags (e.g. --target=vulkan) and NN_MODELS_RTOL
+#   replaces RTOL (the Vulkan target is held to 1e-3).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=$root/build/models
@@ -42,11 +44,13 @@ import glob, os, re, subprocess, sys, tempfile
 
 import numpy as np
 
-RTOL, ATOL = 1e-4, 1e-5
+RTOL = float(os.environ.get("NN_MODELS_RTOL", "1e-4"))
+ATOL = RTOL / 10
 NN_RUN, DIR = os.environ["NN_RUN"], os.environ["MODELS_DIR"]
 
 
 def nn_run(args):
+    args = args + os.environ.get("NN_RUN_FLAGS", "").split()
     p = subprocess.run([NN_RUN] + args, capture_output=True, text=True, timeout=600)
     if p.returncode != 0:
         lines = [l for l in p.stderr.splitlines() if l.strip()]

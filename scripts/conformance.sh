@@ -7,7 +7,8 @@
 # `conformance: P of N pass (X%)`.
 # Usage: scripts/conformance.sh [LIST] [-j JOBS] [NAME...]
 #   LIST defaults to test/onnx/Inputs/public-tests.txt; NAMEs restrict the run
-#   to those tests (they need not be in LIST). NN_BUILD_DIR picks the build.
+#   to those tests (they need not be in LIST). NN_BUILD_DIR picks the build;
+#   NN_RUN_FLAGS adds nn-run flags (e.g. --target=vulkan).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export NN_RUN=${NN_BUILD_DIR:-$root/build}/bin/nn-run
@@ -64,6 +65,7 @@ def run(name):
     inputs, outputs = numbered(data, "input"), numbered(data, "output")
     with tempfile.TemporaryDirectory() as out:
         cmd = [os.environ["NN_RUN"], models[0], f"--output-dir={out}"]
+        cmd += os.environ.get("NN_RUN_FLAGS", "").split()
         cmd += [f"--input={f}" for f in inputs]
         try:
             p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)

@@ -42,3 +42,11 @@ if shutil.which("qemu-aarch64") and os.path.exists(
     os.path.join(config.nn_obj_root, "lib", "nnc", "aarch64", "libnnc_rt.a")
 ):
     config.available_features.add("aarch64-qemu")
+
+# A Vulkan device (lavapipe counts): nn-run lists at least one. Tests that
+# run on one say `REQUIRES: vulkan` and are skipped, not failed, without.
+nn_run = os.path.join(tool_dir, "nn-run")
+if os.path.exists(nn_run):
+    listing = subprocess.run([nn_run, "--list-devices"], capture_output=True, text=True)
+    if listing.returncode == 0 and listing.stdout.startswith("device "):
+        config.available_features.add("vulkan")

@@ -8,6 +8,7 @@
 
 #include "codegen/CpuPipeline.h"
 #include "codegen/Passes.h"
+#include "codegen/VulkanPipeline.h"
 #include "ir/NNOps.h"
 #include "passes/Passes.h"
 
@@ -23,6 +24,7 @@ int main(int argc, char **argv) {
   mlir::nn::registerNNCodegenPasses();
   mlir::nn::registerPipelines();
   mlir::nn::registerCpuPipeline();
+  mlir::nn::registerVulkanPipeline();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

@@ -2,6 +2,7 @@
 //
 // `nn-run MODEL(.onnx|.mlir) [--target=cpu|vulkan|auto] [--input=FILE]...
 //  [--output-dir=DIR] [--benchmark=N] [--threads=N] [--stats] [--no-fusion]`
+// `nn-run --list-devices` (Vulkan devices and their limits)
 //
 // Inputs (ONNX TensorProto .pb or NumPy .npy) bind in order to the graph
 // inputs; @main is specialized to their shapes, compiled with the CPU
@@ -20,10 +21,14 @@
 // runtime thread pool's size (default: NNC_NUM_THREADS, else every core).
 // --no-fusion turns the graph fusion and folding passes (nn-fuse) and linalg
 // elementwise fusion off, for comparison.
+// --target=vulkan compiles for Vulkan device --device=N (VulkanRun.cpp;
+// --dump-spirv=DIR writes its kernels); auto picks a Vulkan GPU when there
+// is one (not a CPU implementation such as lavapipe), else the CPU.
 // Every failure: one `error: ...` line on stderr, exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
+#include "VulkanRun.h"
 #include "codegen/CpuJit.h"
 #include "frontend/onnx/Importer.h"
 #include "frontend/onnx/ModelLoader.h"
@@ -418,7 +423,15 @@ int main(int argc, char **argv) {
       "target", llvm::cl::desc("Where to run"), llvm::cl::init(Target::Auto),
       llvm::cl::values(clEnumValN(Target::Cpu, "cpu", "this CPU (JIT)"),
                        clEnumValN(Target::Vulkan, "vulkan", "a Vulkan device"),
-                       clEnumValN(Target::Auto, "auto", "cpu for now")));
+                       clEnumValN(Target::Auto, "auto",
+                                  "a Vulkan GPU if there is one, else cpu")));
+  llvm::cl::opt<int> deviceIndex(
+      "device", llvm::cl::desc("Vulkan device number (see --list-devices)"),
+      llvm::cl::value_desc("N"), llvm::cl::init(0));
+  llvm::cl::opt<std::string> spirvDir(
+      "dump-spirv",
+      llvm::cl::desc("With the vulkan target, write kernel_<i>.spv to DIR"),
+      llvm::cl::value_desc("dir"));
   llvm::cl::list<std::string> inputFiles(
       "input",
       llvm::cl::desc("Input tensor (.pb or .npy), in graph input order "
@@ -446,6 +459,13 @@ int main(int argc, char **argv) {
       threadsFlag = arg.str();
       continue;
     }
+    if (i > 0 && arg == "--list-devices") {
+      std::string error;
+      if (!nn::listVulkanDevices(llvm::outs(), error)) {
+        return reportError(error);
+      }
+      return 0;
+    }
     if (i > 0 && (arg == "--stats" || arg == "-stats")) {
       stats = true;
       continue;
@@ -459,9 +479,8 @@ int main(int argc, char **argv) {
       "  --threads=N  threads for parallel loops (default: NNC_NUM_THREADS or "
       "every core)\n");
 
-  if (target == Target::Vulkan) {
-    return reportError("the vulkan target is not built yet");
-  }
+  bool useVulkan = target == Target::Vulkan ||
+                   (target == Target::Auto && nn::haveVulkanGpu());
   unsigned threads = 1;
   if (threadsFlag &&
       (StringRef(*threadsFlag).getAsInteger(10, threads) || threads < 1)) {
@@ -541,17 +560,29 @@ int main(int argc, char **argv) {
   }
   auto compileStart = std::chrono::steady_clock::now();
   nn::CpuCompileStats compileStats;
-  FailureOr<std::unique_ptr<nn::CpuExecutable>> executable =
-      nn::CpuExecutable::compile(*model.module, inputTypes,
-                                 pipelineOptions, error,
-                                 &compileStats);
-  if (failed(executable)) {
+  FailureOr<std::unique_ptr<nn::CpuExecutable>> executable;
+  FailureOr<std::unique_ptr<nn::VulkanRunner>> vulkan;
+  if (useVulkan) {
+    vulkan = nn::VulkanRunner::compile(*model.module, inputTypes, deviceIndex,
+                                       spirvDir, error);
+    if (failed(vulkan)) {
+      return reportError(error);
+    }
+    compileStats.kernels = (*vulkan)->kernelCount();
+    compileStats.bufferBytes = (*vulkan)->intermediateBytes();
+  } else {
+    executable = nn::CpuExecutable::compile(*model.module, inputTypes,
+                                            pipelineOptions, error,
+                                            &compileStats);
+  }
+  if (!useVulkan && failed(executable)) {
     return reportError(error);
   }
   double compileMs = millisecondsSince(compileStart);
 
   // Allocate the outputs and run.
-  ArrayRef<RankedTensorType> resultTypes = (*executable)->getResultTypes();
+  ArrayRef<RankedTensorType> resultTypes =
+      useVulkan ? (*vulkan)->getResultTypes() : (*executable)->getResultTypes();
   std::vector<HostTensor> outputs(resultTypes.size());
   SmallVector<void *> outputData;
   for (auto [i, type] : llvm::enumerate(resultTypes)) {
@@ -571,7 +602,8 @@ int main(int argc, char **argv) {
   std::vector<double> times;
   for (unsigned run = 0; run < std::max(1u, (unsigned)benchmark); ++run) {
     auto start = std::chrono::steady_clock::now();
-    if (failed((*executable)->run(inputData, outputData, error))) {
+    if (failed(useVulkan ? (*vulkan)->run(inputData, outputData, error)
+                         : (*executable)->run(inputData, outputData, error))) {
       return reportError(error);
     }
     times.push_back(millisecondsSince(start));
