@@ -42,6 +42,10 @@ Value GradientBuilder::reshape(Value x, ArrayRef<int64_t> shape) {
   if (type.getShape() == shape) {
     return x;
   }
+  // A scalar becomes [1, ..., 1] by broadcasting (the same elements).
+  if (type.getRank() == 0) {
+    return BroadcastOp::create(b, loc, type.clone(shape), x);
+  }
   return ReshapeOp::create(b, loc, type.clone(shape), x);
 }
 
