@@ -61,6 +61,15 @@ Value GradientBuilder::broadcastTo(Value x, ArrayRef<int64_t> shape) {
   return BroadcastOp::create(b, loc, type.clone(shape), x);
 }
 
+Value GradientBuilder::slice(Value x, int64_t axis, int64_t begin,
+                             int64_t end) {
+  SmallVector<NamedAttribute> attrs = {
+      b.getNamedAttr("starts", b.getDenseI64ArrayAttr({begin})),
+      b.getNamedAttr("ends", b.getDenseI64ArrayAttr({end})),
+      b.getNamedAttr("axes", b.getDenseI64ArrayAttr({axis}))};
+  return SliceOp::create(b, loc, ValueRange{x}, attrs).getResult();
+}
+
 Value GradientBuilder::reduce(ReduceKind kind, Value x, ArrayRef<int64_t> axes,
                               bool keepdims) {
   return op<ReduceOp>(kind, x, axes, keepdims);

@@ -62,6 +62,8 @@ public:
   Value reshape(Value x, ArrayRef<int64_t> shape);
   Value transpose(Value x, ArrayRef<int64_t> perm);
   Value broadcastTo(Value x, ArrayRef<int64_t> shape);
+  /// x[begin : end] along `axis` (step 1).
+  Value slice(Value x, int64_t axis, int64_t begin, int64_t end);
   Value reduce(ReduceKind kind, Value x, ArrayRef<int64_t> axes,
                bool keepdims = true);
   Value sum(Value x, ArrayRef<int64_t> axes, bool keepdims = true) {

@@ -29,3 +29,11 @@ func.func @main(%x: tensor<4xf32>) -> tensor<6xf32> {
   %0 = nn.pad %x {pads = array<i64: 1, 1>, mode = #nn<pad reflect>} : tensor<4xf32> -> tensor<6xf32>
   return %0 : tensor<6xf32>
 }
+
+// -----
+
+// CHECK: error: no gradient rule for 'nn.gru' with sequence_lens; autodiff unrolls recurrent layers without sequence_lens, clip or input_forget, with Sigmoid/Tanh/Relu activations
+func.func @main(%x: tensor<3x2x2xf32>, %w: tensor<1x6x2xf32>, %r: tensor<1x6x2xf32>, %l: tensor<2xi32>) -> tensor<1x2x2xf32> {
+  %y, %yh = nn.gru %x, %w, %r sequence_lens(%l) {hidden_size = 2 : i64} : (tensor<3x2x2xf32>, tensor<1x6x2xf32>, tensor<1x6x2xf32>, tensor<2xi32>) -> (tensor<3x1x2x2xf32>, tensor<1x2x2xf32>)
+  return %yh : tensor<1x2x2xf32>
+}

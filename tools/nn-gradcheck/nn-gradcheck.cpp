@@ -17,8 +17,9 @@
 // default [0, 2)).
 //
 // `--coverage=REF.mlir` runs nothing: it counts the differentiable nn ops
-// (a float operand and a float result; not the `*_grad` kernels) in REF and reports how many of them
-// the input files exercise, and how many have a gradient rule.
+// (a float operand and a float result; not the `*_grad` kernels) in REF and
+// reports how many of them the input files exercise, and how many have a
+// gradient rule.
 //
 //===----------------------------------------------------------------------===//
 
@@ -123,6 +124,10 @@ LogicalResult run(Compiled &c, std::vector<HostTensor> &inputs,
                   std::vector<HostTensor> &outputs, std::string &error) {
   SmallVector<const void *> in;
   for (HostTensor &t : inputs) {
+    // Fresh bytes every run: compiled code has been seen to write into an
+    // input buffer (the recurrent lowering's initial_h), which would
+    // corrupt the next evaluation.
+    t.pack();
     in.push_back(t.bytes.data());
   }
   outputs.clear();
