@@ -121,7 +121,46 @@ def transformer():
     return m, args, e, loss, lambda mm: torch.nn.functional.mse_loss(mm(x.double()), target.double())
 
 
-MODELS = {"mlp": mlp, "cnn": cnn, "transformer": transformer}
+def recurrent(kind):
+    """One-layer torch LSTM/GRU; its parameters are reordered into ONNX gate
+    order inside the nn function, so gradients are with respect to torch's own
+    tensors."""
+    S, B, I, H = 4, 2, 3, 5
+    m = (torch.nn.LSTM if kind == "lstm" else torch.nn.GRU)(I, H)
+    x, target = torch.randn(S, B, I), torch.randn(S, B, H)
+    e = Emitter()
+    args = [("x", x), ("target", target)] + [("p_" + n, p) for n, p in m.named_parameters()]
+    v = {n: (f"%{n}", list(a.shape)) for n, a in args}
+    # torch gate blocks -> ONNX order: LSTM (i, f, g, o) -> (i, o, f, c);
+    # GRU (r, z, n) -> (z, r, h).
+    order = [0, 3, 1, 2] if kind == "lstm" else [1, 0, 2]
+
+    def reorder(p):
+        val, shape = p
+        blocks = []
+        for k in order:
+            blocks.append(e.op(f"nn.slice {val} {{starts = array<i64: {k * H}>, ends = array<i64: {(k + 1) * H}>}} : "
+                               f"{t(shape)} -> $R", [H] + shape[1:]))
+        cat = e.op(f"nn.concat {', '.join(b[0] for b in blocks)} {{axis = 0 : i64}} : "
+                   f"({', '.join(t(b[1]) for b in blocks)}) -> $R", shape)
+        return e.op(f"nn.reshape {cat[0]} : {t(shape)} -> $R", [1] + shape)
+
+    w, r = reorder(v["p_weight_ih_l0"]), reorder(v["p_weight_hh_l0"])
+    bw, br = reorder(v["p_bias_ih_l0"]), reorder(v["p_bias_hh_l0"])
+    G = len(order)
+    bias = e.op(f"nn.concat {bw[0]}, {br[0]} {{axis = 1 : i64}} : ({t(bw[1])}, {t(br[1])}) -> $R", [1, 2 * G * H])
+    outs = [t([S, 1, B, H]), t([1, B, H])] + ([t([1, B, H])] if kind == "lstm" else [])
+    attrs = f"hidden_size = {H} : i64" + (", linear_before_reset = true" if kind == "gru" else "")
+    names = ["%y", "%yh"] + (["%yc"] if kind == "lstm" else [])
+    e.lines.append(f"  {', '.join(names)} = nn.{kind} %x, {w[0]}, {r[0]} bias({bias[0]}) {{{attrs}}} : "
+                   f"({t([S, B, I])}, {t(w[1])}, {t(r[1])}, {t(bias[1])}) -> ({', '.join(outs)})")
+    y = e.op(f"nn.reshape %y : {t([S, 1, B, H])} -> $R", [S, B, H])
+    loss = e.op(f"nn.mse {y[0]}, %target : ({t(y[1])}, {t(y[1])}) -> $R", [])
+    return m, args, e, loss, lambda mm: torch.nn.functional.mse_loss(mm(x.double())[0], target.double())
+
+
+MODELS = {"mlp": mlp, "cnn": cnn, "transformer": transformer,
+          "lstm": lambda: recurrent("lstm"), "gru": lambda: recurrent("gru")}
 
 
 def write(name, out):
