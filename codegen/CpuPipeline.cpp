@@ -65,6 +65,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //    out-parameters the caller allocates (an allocation that is returned is
   //    replaced by the out-parameter itself, no copy).
   pm.addNestedPass<func::FuncOp>(createCpuFlattenConstantsPass());
+  pm.addNestedPass<func::FuncOp>(createCpuReadOnlyInputsPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =

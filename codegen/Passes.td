@@ -171,4 +171,15 @@ def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
   ];
 }
 
+def CpuReadOnlyInputsPass : Pass<"nn-cpu-readonly-inputs", "func::FuncOp"> {
+  let summary = "Mark public function arguments bufferization.writable = false";
+  let description = [{
+    One-shot bufferization may otherwise reuse an argument's buffer for a
+    result (e.g. a recurrent op's state written over `initial_h`), so running
+    a compiled model would change the caller's input buffers. Public
+    functions' tensor arguments are marked read-only; bufferization then
+    copies where it must write.
+  }];
+}
+
 #endif // NN_CODEGEN_PASSES_TD
