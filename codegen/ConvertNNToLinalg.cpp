@@ -37,6 +37,7 @@ struct ConvertNNToLinalgPass
     nn::populateReductionToLinalgPatterns(patterns);
     nn::populateDataMovementToLinalgPatterns(patterns);
     nn::populateRecurrentToLinalgPatterns(patterns);
+    nn::populateOptimizerToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns)))) {
       signalPassFailure();

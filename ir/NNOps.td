@@ -18,5 +18,6 @@ include "ir/NNPoolingOps.td"
 include "ir/NNDataMovementOps.td"
 include "ir/NNRecurrentOps.td"
 include "ir/NNLossOps.td"
+include "ir/NNOptimizerOps.td"
 
 #endif // NN_OPS_TD
