@@ -35,7 +35,7 @@ def TrainStepPass : Pass<"nn-train-step", "ModuleOp"> {
   let description = [{
     For the function named by `function` (static shapes), builds
     `@<f>_eval(params..., inputs...)` and
-    `@<f>_train_step(params..., state..., [step], inputs..., target)
+    `@<f>_train_step(params..., state..., [step], frozen..., inputs..., target)
        -> (loss, outputs..., new_params..., new_state...)`
     (see passes/TrainStep.h): the trainable constants (floating-point, rank
     >= 1, or those named in `params`) become arguments, the loss is applied
@@ -75,6 +75,8 @@ def TrainStepPass : Pass<"nn-train-step", "ModuleOp"> {
     ListOption<"params", "params", "std::string",
                "Names (NameLoc) of the constants to train; default: all "
                "floating-point constants of rank >= 1">,
+    ListOption<"frozen", "frozen", "std::string",
+               "Names of constants passed as arguments but not trained">,
   ];
 }
 

@@ -45,22 +45,23 @@ std::string constantName(Operation *op) {
   return "";
 }
 
-/// The trainable constants of `f`, in the order they appear.
-SmallVector<Operation *> collectParams(func::FuncOp f,
-                                       const TrainStepOptions &options) {
-  SmallVector<Operation *> params;
+/// The trainable and the frozen constants of `f`, in the order they appear.
+void collectParams(func::FuncOp f, const TrainStepOptions &options,
+                   SmallVectorImpl<Operation *> &params,
+                   SmallVectorImpl<Operation *> &frozen) {
   f.walk([&](ConstantOp op) {
     auto type = cast<RankedTensorType>(op.getType());
     if (!isa<FloatType>(type.getElementType()) || type.getRank() == 0) {
       return;
     }
-    if (!options.params.empty() &&
-        !llvm::is_contained(options.params, constantName(op))) {
-      return;
+    std::string name = constantName(op);
+    if (llvm::is_contained(options.frozen, name)) {
+      frozen.push_back(op);
+    } else if (options.params.empty() ||
+               llvm::is_contained(options.params, name)) {
+      params.push_back(op);
     }
-    params.push_back(op);
   });
-  return params;
 }
 
 /// Reports the first value of `f` whose type is not static.
@@ -217,7 +218,7 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   }
 
   TrainStepInfo info;
-  info.paramConstants = collectParams(forward, options);
+  collectParams(forward, options, info.paramConstants, info.frozenConstants);
   if (info.paramConstants.empty()) {
     return forward.emitError("no trainable parameters (no floating-point "
                              "constant of rank >= 1 matches)");
@@ -229,6 +230,13 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
                                            : name);
     paramTypes.push_back(op->getResult(0).getType());
   }
+  SmallVector<Type> frozenTypes;
+  for (auto [i, op] : llvm::enumerate(info.frozenConstants)) {
+    std::string name = constantName(op);
+    info.frozenNames.push_back(name.empty() ? "frozen_" + std::to_string(i)
+                                            : name);
+    frozenTypes.push_back(op->getResult(0).getType());
+  }
   bool adam = options.optimizer != "sgd";
   info.statePerParam = adam ? 2 : 1;
   info.takesStep = adam;
@@ -237,8 +245,9 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   b.setInsertionPointAfter(forward);
   auto stepTensor = RankedTensorType::get({}, b.getF32Type());
 
-  // @<f>_eval(params..., inputs...) -> outputs.
+  // @<f>_eval(params..., frozen..., inputs...) -> outputs.
   SmallVector<Type> evalInputs(paramTypes);
+  llvm::append_range(evalInputs, frozenTypes);
   llvm::append_range(evalInputs, fType.getInputs());
   auto eval = func::FuncOp::create(
       b, loc, (forward.getSymName() + "_eval").str(),
@@ -251,14 +260,19 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
     for (auto [i, op] : llvm::enumerate(info.paramConstants)) {
       map.map(op->getResult(0), entry->getArgument(i));
     }
+    for (auto [i, op] : llvm::enumerate(info.frozenConstants)) {
+      map.map(op->getResult(0), entry->getArgument(paramTypes.size() + i));
+    }
+    size_t firstInput = paramTypes.size() + frozenTypes.size();
     for (auto [i, arg] : llvm::enumerate(forward.getArguments())) {
-      map.map(arg, entry->getArgument(paramTypes.size() + i));
+      map.map(arg, entry->getArgument(firstInput + i));
     }
     func::ReturnOp::create(b, loc, cloneBody(b, forward, map));
   }
   info.eval = eval;
 
-  // @<f>_train_step(params..., state..., [step], inputs..., target).
+  // @<f>_train_step(params..., state..., [step], frozen..., inputs...,
+  //                 target).
   size_t numParams = paramTypes.size();
   SmallVector<Type> stepInputs(paramTypes);
   for (unsigned s = 0; s < info.statePerParam; ++s) {
@@ -267,6 +281,8 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   if (adam) {
     stepInputs.push_back(stepTensor);
   }
+  size_t firstFrozen = stepInputs.size();
+  llvm::append_range(stepInputs, frozenTypes);
   size_t firstInput = stepInputs.size();
   llvm::append_range(stepInputs, fType.getInputs());
   stepInputs.push_back(targetType(options.loss, output));
@@ -281,6 +297,9 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   for (auto [i, op] : llvm::enumerate(info.paramConstants)) {
     map.map(op->getResult(0), entry->getArgument(i));
     params.push_back(entry->getArgument(i));
+  }
+  for (auto [i, op] : llvm::enumerate(info.frozenConstants)) {
+    map.map(op->getResult(0), entry->getArgument(firstFrozen + i));
   }
   for (auto [i, arg] : llvm::enumerate(forward.getArguments())) {
     map.map(arg, entry->getArgument(firstInput + i));
@@ -371,6 +390,7 @@ struct TrainStepPass : nn::impl::TrainStepPassBase<TrainStepPass> {
     options.nesterov = nesterov;
     options.weightDecay = weightDecay;
     options.params.assign(params.begin(), params.end());
+    options.frozen.assign(frozen.begin(), frozen.end());
     if (failed(buildTrainStep(forward, options))) {
       signalPassFailure();
     }

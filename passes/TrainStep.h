@@ -3,7 +3,8 @@
 //
 // A training step is one function the host calls once per batch:
 //
-//   @<forward>_train_step(params..., state..., [step], inputs..., target)
+//   @<forward>_train_step(params..., state..., [step], frozen..., inputs...,
+//                         target)
 //       -> (loss, outputs..., new_params..., new_state...)
 //
 // It runs the forward function with its trainable constants lifted into
@@ -12,10 +13,12 @@
 // parameter (nn.sgd_update / nn.adam_update). Parameters and optimizer state
 // travel by value: the host passes them in and feeds the returned ones back
 // (swapping buffers, so storage is reused in place). `step` (rank-0 f32, the
-// 1-based update count) is present for Adam only. Beside it,
-// `@<forward>_eval(params..., inputs...) -> outputs` runs the forward function
-// on the current parameters. The forward function itself is left untouched:
-// its constants are the initial parameter values.
+// 1-based update count) is present for Adam only. `frozen` are constants
+// lifted into arguments but not updated (e.g. the discriminator's weights
+// while a GAN trains its generator: the host passes their current values).
+// Beside it, `@<forward>_eval(params..., frozen..., inputs...) -> outputs`
+// runs the forward function on the current parameters. The forward function
+// itself is left untouched: its constants are the initial parameter values.
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,6 +57,8 @@ struct TrainStepOptions {
   /// Names (NameLoc of the constant) of the parameters to train; empty:
   /// every floating-point constant of rank >= 1.
   std::vector<std::string> params;
+  /// Names of constants lifted into arguments but not trained.
+  std::vector<std::string> frozen;
 };
 
 /// What the host needs to call the built functions.
@@ -63,6 +68,9 @@ struct TrainStepInfo {
   /// parameters), and a name for each (the constant's NameLoc, or param_<i>).
   SmallVector<Operation *> paramConstants;
   SmallVector<std::string> paramNames;
+  /// The frozen constants in argument order, with their names.
+  SmallVector<Operation *> frozenConstants;
+  SmallVector<std::string> frozenNames;
   /// Optimizer state tensors per parameter (1 for SGD, 2 for Adam).
   unsigned statePerParam = 0;
   /// Whether the step takes the rank-0 `step` argument (Adam).

@@ -41,6 +41,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <random>
@@ -303,6 +304,11 @@ int main(int argc, char **argv) {
   cl::opt<std::string> plot("plot", cl::desc("Write loss/accuracy curves "
                                              "(SVG) here"));
   cl::opt<unsigned> seed("seed", cl::desc("Shuffling seed"), cl::init(0));
+  cl::opt<bool> noShuffle("no-shuffle",
+                          cl::desc("Keep the samples in file order (to "
+                                   "compare with another framework)"));
+  cl::opt<bool> logSteps("log-steps",
+                         cl::desc("Print `step <i> loss=<l>` per step"));
   cl::opt<int64_t> limit("limit",
                          cl::desc("Use at most N training and N test samples"),
                          cl::init(0));
@@ -518,7 +524,9 @@ int main(int argc, char **argv) {
   std::vector<EpochStats> history;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     auto start = std::chrono::steady_clock::now();
-    std::shuffle(order.begin(), order.end(), rng);
+    if (!noShuffle) {
+      std::shuffle(order.begin(), order.end(), rng);
+    }
     ProgressBar bar(epoch, epochs, stepsPerEpoch * batch);
     double lossSum = 0;
     for (int64_t s = 0; s < stepsPerEpoch; ++s) {
@@ -562,6 +570,9 @@ int main(int argc, char **argv) {
       std::swap(state, nextState);
       lossSum += lossValue;
       stepLosses.push_back(lossValue);
+      if (logSteps) {
+        std::printf("step %zu loss=%.6f\n", stepLosses.size(), lossValue);
+      }
       bar.update((s + 1) * batch, lossSum / (s + 1));
     }
     EpochStats stats;
