@@ -15,6 +15,7 @@
 
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mlir {
@@ -352,6 +353,13 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   llvm::append_range(results, newParams);
   llvm::append_range(results, newState);
   func::ReturnOp::create(b, loc, results);
+  // Rules build every operand's gradient; drop those nothing uses (the
+  // inputs', the constants').
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*entry))) {
+    if (isOpTriviallyDead(&op)) {
+      op.erase();
+    }
+  }
   step.setFunctionType(
       FunctionType::get(ctx, stepInputs, ValueRange(results).getTypes()));
   SmallVector<Attribute> names;

@@ -35,3 +35,8 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 # tests that export them say `REQUIRES: torch`.
 if subprocess.run(["/usr/bin/python3", "-c", "import torch"], capture_output=True).returncode == 0:
     config.available_features.add("torch")
+
+# Training tests need the gradient rules and the nn-autodiff pass.
+if subprocess.run([os.path.join(tool_dir, "nn-opt"), "--help"], capture_output=True,
+                  text=True).stdout.find("nn-autodiff") >= 0:
+    config.available_features.add("autodiff")

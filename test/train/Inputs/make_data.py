@@ -1,6 +1,6 @@
 """Writes the small models and data sets of the nn-train tests into OUTDIR.
 
-mlp.onnx: Linear(4, 8) - ReLU - Linear(8, 3), seeded, dynamic batch.
+mlp.onnx, cnn.onnx, autoencoder.onnx: the models of models.py, seeded.
 x.npy / y.npy (64 samples, 3 classes: which of three random centres a point
 is near), x_test.npy / y_test.npy (32 samples); bad-label, wrong-shape and
 truncated variants for the error tests; IDX files (plain and gzip) of the
@@ -17,13 +17,12 @@ import torch
 
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)
-torch.manual_seed(0)
-rng = np.random.default_rng(0)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import models  # noqa: E402
 
-mlp = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 3))
-torch.onnx.export(mlp, torch.zeros(2, 4), os.path.join(out, "mlp.onnx"), opset_version=17,
-                  input_names=["x"], output_names=["logits"],
-                  dynamic_axes={"x": {0: "n"}, "logits": {0: "n"}})
+rng = np.random.default_rng(0)
+for name in models.MODELS:
+    models.export(name, os.path.join(out, name + ".onnx"))
 
 centres = rng.standard_normal((3, 4)).astype(np.float32) * 2
 
@@ -64,3 +63,17 @@ with open(os.path.join(out, "truncated-idx3-ubyte"), "wb") as f:
     f.write(whole[:-3])
 with open(os.path.join(out, "not-idx"), "wb") as f:
     f.write(b"\x01\x02\x03\x04hello")
+
+# 8x8 images for the CNN and the autoencoder: class k is a bright bar in
+# rows 2k..2k+1, plus noise; values in [0, 1].
+def bars(n):
+    y = rng.integers(0, 3, n)
+    x = 0.1 * rng.random((n, 1, 8, 8))
+    for i, k in enumerate(y):
+        x[i, 0, 2 * k:2 * k + 2, :] += 0.8
+    return np.clip(x, 0, 1).astype(np.float32), y.astype(np.int64)
+
+
+xi, yi = bars(64)
+np.save(os.path.join(out, "img.npy"), xi)
+np.save(os.path.join(out, "img_labels.npy"), yi)
