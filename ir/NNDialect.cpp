@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ir/NNOps.h"
+#include "ir/gradients/GradientBuilder.h"
 
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -34,6 +35,8 @@ void NNDialect::initialize() {
 #define GET_ATTRDEF_LIST
 #include "ir/NNAttrs.cpp.inc"
       >();
+  // Gradient rules are external models kept beside the ops (ir/gradients/).
+  attachGradientRules(*getContext());
 }
 
 Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,

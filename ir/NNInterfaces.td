@@ -16,12 +16,27 @@ include "mlir/IR/OpBase.td"
 def NN_GradientOpInterface : OpInterface<"GradientOpInterface"> {
   let cppNamespace = "::mlir::nn";
   let description = [{
-    Reverse-mode rule of a differentiable op: given the gradients flowing into
-    the op's results (the cotangents; a null Value means "zero"), build the
-    vector-Jacobian products with respect to each operand at the builder's
-    insertion point. Operands that are not differentiable (indices, masks,
-    shapes) get a null Value. Gradients are returned with the operand's own
-    type: a rule for a broadcasting op reduces back to the operand's shape.
+    Reverse-mode rule of a differentiable op, used by `nn-autodiff`
+    (passes/Autodiff.h), which never names an op.
+
+    `buildGradients`: given the gradients flowing into the op's results (the
+    cotangents; a null Value means "zero"), build the vector-Jacobian products
+    with respect to each operand at the builder's insertion point, as nn ops
+    located at the op. `operandGrads` receives exactly one entry per operand;
+    operands that are not differentiable (indices, masks, labels, shapes) or
+    whose gradient is zero get a null Value. Each gradient has the operand's
+    own type: a rule for a broadcasting op reduces back to the operand's
+    shape. Fails (with a diagnostic at the op) for configurations the rule
+    does not cover.
+
+    `decomposeForGradient`: ops without a direct rule (the recurrent layers)
+    may instead rewrite themselves, at the builder's insertion point, into
+    ops that have one; `replacements` gets one value per result. The default
+    says "no decomposition".
+
+    The rules live beside the ops, one short rule per op, in
+    `ir/gradients/<Family>Gradients.cpp`, attached as external models when
+    the dialect loads.
   }];
   let methods = [
     InterfaceMethod<
@@ -31,6 +46,15 @@ def NN_GradientOpInterface : OpInterface<"GradientOpInterface"> {
       /*args=*/(ins "::mlir::OpBuilder &":$builder,
                     "::mlir::ValueRange":$resultGrads,
                     "::llvm::SmallVectorImpl<::mlir::Value> &":$operandGrads)>,
+    InterfaceMethod<
+      /*desc=*/"Rewrites the op into differentiable ops (results replaced "
+               "by `replacements`); failure: no decomposition.",
+      /*retTy=*/"::llvm::LogicalResult",
+      /*methodName=*/"decomposeForGradient",
+      /*args=*/(ins "::mlir::OpBuilder &":$builder,
+                    "::llvm::SmallVectorImpl<::mlir::Value> &":$replacements),
+      /*methodBody=*/"",
+      /*defaultImplementation=*/"return ::mlir::failure();">,
   ];
 }
 

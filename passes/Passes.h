@@ -3,6 +3,8 @@
 #ifndef NNC_PASSES_PASSES_H
 #define NNC_PASSES_PASSES_H
 
+#include "ir/NNDialect.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Pass/Pass.h"

@@ -80,4 +80,57 @@ def TrainStepPass : Pass<"nn-train-step", "ModuleOp"> {
   ];
 }
 
+def AutodiffPass : Pass<"nn-autodiff", "ModuleOp"> {
+  let summary = "Build the backward (vector-Jacobian product) function of a "
+                "forward function";
+  let description = [{
+    For the function `func` (default `main`) adds a function `name` (default
+    `<func>_grad`) that computes the forward results and the gradients of
+    the arguments listed in `wrt` (default: every float argument):
+
+      (forward args..., one seed cotangent per forward result)
+          -> (forward results..., gradient per wrt argument)
+
+    With `seed-ones` the seed arguments are left out and every result is
+    seeded with ones (the gradient of a scalar loss); with
+    `return-results=false` only the gradients are returned. The rules come
+    from `GradientOpInterface` (ir/gradients/); the pass names no op. Ops on
+    the path from a wrt argument to a result that have no rule are an error
+    naming the op. Shapes must be static (pin them first, e.g. with the
+    CPU JIT's input types or `nn-infer-shapes`).
+
+    Before:
+    ```mlir
+    func.func @main(%x: tensor<3xf32>) -> tensor<3xf32> {
+      %y = nn.mul %x, %x : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+      return %y : tensor<3xf32>
+    }
+    ```
+    After `--nn-autodiff`, besides `@main`:
+    ```mlir
+    func.func @main_grad(%x: tensor<3xf32>, %seed: tensor<3xf32>)
+        -> (tensor<3xf32>, tensor<3xf32>) {
+      %y = nn.mul %x, %x ...
+      %0 = nn.mul %seed, %x ...
+      %1 = nn.mul %seed, %x ...
+      %2 = nn.add %0, %1 ...      // fan-out: both uses of %x accumulate
+      return %y, %2 : tensor<3xf32>, tensor<3xf32>
+    }
+    ```
+  }];
+  let options = [
+    Option<"func", "func", "std::string", "\"main\"",
+           "The forward function">,
+    ListOption<"wrt", "wrt", "unsigned",
+               "Argument indices to differentiate (default: all float ones)">,
+    Option<"name", "name", "std::string", "\"\"",
+           "Name of the backward function (default: <func>_grad)">,
+    Option<"returnResults", "return-results", "bool", "true",
+           "Return the forward results before the gradients">,
+    Option<"seedOnes", "seed-ones", "bool", "false",
+           "Seed every result with ones instead of taking seed arguments">,
+  ];
+  let dependentDialects = ["::mlir::nn::NNDialect"];
+}
+
 #endif // NN_PASSES_TD

@@ -3,20 +3,21 @@
 // In: a func.func of nn ops with static shapes whose first result is the
 // quantity to train (logits, reconstruction, probability). Out, beside it:
 // `@<f>_eval` (trainable constants lifted into leading arguments) and
-// `@<f>_train_step` (see TrainStep.h). Gradients come from each op's
-// GradientOpInterface rule; the builder names no op of the forward function.
+// `@<f>_train_step` (see TrainStep.h). Gradients come from the autodiff API
+// (passes/Autodiff.h: buildVjp over the ops' GradientOpInterface rules); the
+// builder names no op of the forward function.
 // The `nn-train-step` pass wraps buildTrainStep for nn-opt and lit.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/TrainStep.h"
 #include "ir/NNOps.h"
+#include "passes/Autodiff.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
-#include "llvm/ADT/SetVector.h"
 
 namespace mlir {
 namespace nn {
@@ -104,66 +105,6 @@ SmallVector<Value> cloneBody(OpBuilder &b, func::FuncOp f, IRMapping &map) {
     b.clone(op, map);
   }
   return results;
-}
-
-/// Reverse-mode sweep over the ops of `block` that lie between `wrt` and
-/// `loss` (rank 0): seeds d loss = 1, calls each op's gradient rule in reverse
-/// order and accumulates fan-out with nn.add. Returns one gradient per `wrt`
-/// value (null when the loss does not depend on it).
-FailureOr<SmallVector<Value>> differentiate(OpBuilder &b, Block &block,
-                                            Value loss, ArrayRef<Value> wrt) {
-  // Forward activity: values that depend on a `wrt` value.
-  llvm::DenseSet<Value> active(wrt.begin(), wrt.end());
-  SmallVector<Operation *> activeOps;
-  for (Operation &op : block) {
-    if (llvm::any_of(op.getOperands(),
-                     [&](Value v) { return active.contains(v); })) {
-      activeOps.push_back(&op);
-      active.insert(op.result_begin(), op.result_end());
-    }
-  }
-  llvm::DenseMap<Value, Value> grads;
-  auto accumulate = [&](Value v, Value g) {
-    Value &slot = grads[v];
-    slot = slot ? AddOp::create(b, g.getLoc(), slot, g).getResult() : g;
-  };
-  auto lossType = cast<RankedTensorType>(loss.getType());
-  accumulate(
-      loss, ConstantOp::create(
-                b, loss.getLoc(),
-                DenseElementsAttr::get(
-                    lossType, b.getFloatAttr(lossType.getElementType(), 1.0))));
-  for (Operation *op : llvm::reverse(activeOps)) {
-    SmallVector<Value> resultGrads;
-    bool any = false;
-    for (Value r : op->getResults()) {
-      resultGrads.push_back(grads.lookup(r));
-      any |= static_cast<bool>(resultGrads.back());
-    }
-    if (!any) {
-      continue;
-    }
-    auto rule = dyn_cast<GradientOpInterface>(op);
-    if (!rule) {
-      return op->emitError("cannot train through '")
-             << op->getName() << "': it has no gradient rule";
-    }
-    SmallVector<Value> operandGrads;
-    if (failed(rule.buildGradients(b, resultGrads, operandGrads))) {
-      return op->emitError("the gradient rule of '")
-             << op->getName() << "' failed";
-    }
-    for (auto [operand, g] : llvm::zip(op->getOperands(), operandGrads)) {
-      if (g && active.contains(operand)) {
-        accumulate(operand, g);
-      }
-    }
-  }
-  SmallVector<Value> result;
-  for (Value v : wrt) {
-    result.push_back(grads.lookup(v));
-  }
-  return result;
 }
 
 /// The loss of `output` against `target`, a rank-0 tensor.
@@ -308,14 +249,28 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   SmallVector<Value> outputs = cloneBody(b, forward, map);
   Value loss =
       buildLoss(b, loc, options.loss, outputs[0], entry->getArguments().back());
-  FailureOr<SmallVector<Value>> grads = differentiate(b, *entry, loss, params);
+  // The backward sweep goes before a provisional return that keeps the
+  // forward results: buildVjp may rewrite ops (recurrent layers) in place,
+  // so they are read back from it afterwards.
+  SmallVector<Value> kept = {loss};
+  llvm::append_range(kept, outputs);
+  auto provisional = func::ReturnOp::create(b, loc, kept);
+  b.setInsertionPoint(provisional);
+  auto lossType = cast<RankedTensorType>(loss.getType());
+  Value seed = ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(lossType,
+                             b.getFloatAttr(lossType.getElementType(), 1.0)));
+  FailureOr<SmallVector<Value>> grads =
+      buildVjp(b, ValueRange{loss}, ValueRange{seed}, params);
   if (failed(grads)) {
     step.erase();
     eval.erase();
     return failure();
   }
-  SmallVector<Value> results = {loss};
-  llvm::append_range(results, outputs);
+  SmallVector<Value> results(provisional.getOperands());
+  provisional.erase();
+  b.setInsertionPointToEnd(entry);
   SmallVector<Value> newParams, newState(numParams * info.statePerParam);
   for (size_t i = 0; i < numParams; ++i) {
     Value p = params[i];

@@ -22,6 +22,7 @@ config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
 config.substitutions.append(("%nnc", os.path.join(tool_dir, "nnc")))
 config.substitutions.append(("%nn-run", os.path.join(tool_dir, "nn-run")))
 config.substitutions.append(("%nn-train", os.path.join(tool_dir, "nn-train")))
+config.substitutions.append(("%nn-gradcheck", os.path.join(tool_dir, "nn-gradcheck")))
 
 # The ONNX backend test data (Debian's libonnx-testdata); tests that import
 # it say `REQUIRES: onnx-testdata`.

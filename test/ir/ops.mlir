@@ -918,3 +918,14 @@ func.func @infer_losses(%p: tensor<?x?xf32>, %t: tensor<?x6xf32>, %x: tensor<?x?
   %5 = nn.bce %p, %p, %w {reduction = #nn<reduction none>} : (tensor<?x?xf32>, tensor<?x?xf32>, tensor<5xf32>) -> tensor<?x?xf32>
   return
 }
+
+//===--- Optimizers ---===//
+
+// CHECK-LABEL: func.func @optimizers
+func.func @optimizers(%p: tensor<4x3xf32>, %g: tensor<4x3xf32>, %s: tensor<4x3xf32>, %t: tensor<f32>) {
+  // CHECK: nn.sgd_update %{{.+}}, %{{.+}}, %{{.+}} {lr = 1.000000e-01 : f64, momentum = 9.000000e-01 : f64, nesterov = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>)
+  %0:2 = nn.sgd_update %p, %g, %s {lr = 0.1 : f64, momentum = 0.9 : f64, nesterov = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>)
+  // CHECK: nn.adam_update %{{.+}}, %{{.+}}, %{{.+}}, %{{.+}}, %{{.+}} {decoupled = true, lr = 1.000000e-03 : f64, weight_decay = 1.000000e-02 : f64} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<f32>) -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>)
+  %1:3 = nn.adam_update %p, %g, %s, %s, %t {lr = 1.0e-3 : f64, weight_decay = 0.01 : f64, decoupled = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<f32>) -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>)
+  return
+}
