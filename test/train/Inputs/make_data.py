@@ -61,6 +61,14 @@ with open(os.path.join(out, "images-idx3-ubyte"), "rb") as f:
     whole = f.read()
 with open(os.path.join(out, "truncated-idx3-ubyte"), "wb") as f:
     f.write(whole[:-3])
+# The same data in directory form: MNIST file names (gzip) and .npy names.
+os.makedirs(os.path.join(out, "idxdir"), exist_ok=True)
+os.makedirs(os.path.join(out, "npydir"), exist_ok=True)
+for split, (a, b) in {"train": (images, labels), "t10k": (images[:6], labels[:6])}.items():
+    idx(os.path.join(out, "idxdir", f"{split}-images-idx3-ubyte.gz"), a, 0x08, gzip.open)
+    idx(os.path.join(out, "idxdir", f"{split}-labels-idx1-ubyte.gz"), b, 0x08, gzip.open)
+for name, a in {"x_train": x, "y_train": y, "x_test": xt, "y_test": yt}.items():
+    np.save(os.path.join(out, "npydir", name + ".npy"), a)
 with open(os.path.join(out, "not-idx"), "wb") as f:
     f.write(b"\x01\x02\x03\x04hello")
 
