@@ -39,6 +39,7 @@ np.save(os.path.join(out, "x.npy"), x)
 np.save(os.path.join(out, "y.npy"), y)
 np.save(os.path.join(out, "x_test.npy"), xt)
 np.save(os.path.join(out, "y_test.npy"), yt)
+np.save(os.path.join(out, "y_binary.npy"), (y == 0).astype(np.int64))
 bad = y.copy()
 bad[5] = 7
 np.save(os.path.join(out, "y_bad.npy"), bad)

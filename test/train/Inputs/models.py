@@ -23,7 +23,12 @@ def autoencoder():
         nn.ConvTranspose2d(4, 1, 4, stride=2, padding=1), nn.Sigmoid())
 
 
-MODELS = {"mlp": (mlp, (4,)), "cnn": (cnn, (1, 8, 8)),
+def binary():
+    # [N, 4] -> probability [N, 1].
+    return nn.Sequential(nn.Linear(4, 6), nn.Tanh(), nn.Linear(6, 1), nn.Sigmoid())
+
+
+MODELS = {"mlp": (mlp, (4,)), "binary": (binary, (4,)), "cnn": (cnn, (1, 8, 8)),
           "autoencoder": (autoencoder, (1, 8, 8))}
 
 

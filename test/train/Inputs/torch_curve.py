@@ -20,6 +20,8 @@ torch.set_default_dtype(torch.float32)
 model = models.load(name, path)
 x = torch.tensor(np.load(xs))
 y = torch.tensor(np.load(ys)) if ys != "-" else x
+if loss == "bce" and not y.is_floating_point():
+    y = y.float().reshape(-1, 1)  # nn-train: one integer label per output
 criterion = {"cross_entropy": torch.nn.CrossEntropyLoss(), "mse": torch.nn.MSELoss(),
              "bce": torch.nn.BCELoss()}[loss]
 if opt == "sgd":
