@@ -129,12 +129,30 @@ static nn_status read_open(gzFile f, const char *path, nn_dtype dtype,
     count *= (size_t)shape[d];
   }
   size_t bytes = count * esize;
-  unsigned char *raw = malloc(bytes ? bytes : 1);
+  /* Grow the buffer as data arrives: a header promising more than the file
+   * holds must not allocate what it promises. */
+  size_t capacity = bytes < (1u << 20) ? (bytes ? bytes : 1) : (1u << 20);
+  unsigned char *raw = malloc(capacity);
+  size_t got = 0;
+  while (raw) {
+    size_t n =
+        read_fully(f, raw + got, (bytes < capacity ? bytes : capacity) - got);
+    got += n;
+    if (got == bytes || got < capacity) {
+      break; /* complete, or the file ended */
+    }
+    size_t next = capacity > bytes / 2 ? bytes : capacity * 2;
+    unsigned char *grown = realloc(raw, next);
+    if (!grown) {
+      free(raw);
+    }
+    raw = grown;
+    capacity = next;
+  }
   if (!raw) {
     return fail(error, error_size, NN_OUT_OF_MEMORY,
                 "%s: cannot allocate %zu bytes", path, bytes);
   }
-  size_t got = read_fully(f, raw, bytes);
   unsigned char extra;
   if (got != bytes) {
     free(raw);
