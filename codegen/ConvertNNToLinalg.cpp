@@ -38,6 +38,7 @@ struct ConvertNNToLinalgPass
     nn::populateDataMovementToLinalgPatterns(patterns);
     nn::populateRecurrentToLinalgPatterns(patterns);
     nn::populateOptimizerToLinalgPatterns(patterns);
+    nn::populateGradientOpsToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns)))) {
       signalPassFailure();

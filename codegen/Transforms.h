@@ -27,6 +27,9 @@ void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns);
 /// sgd_update, adam_update as one multi-output generic each
 /// (LowerOptimizers.cpp).
 void populateOptimizerToLinalgPatterns(RewritePatternSet &patterns);
+/// Backward-pass ops: conv_weight_grad, max/avg_pool_grad, gather_grad
+/// (LowerGradientOps.cpp).
+void populateGradientOpsToLinalgPatterns(RewritePatternSet &patterns);
 
 } // namespace nn
 } // namespace mlir

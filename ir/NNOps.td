@@ -19,5 +19,6 @@ include "ir/NNDataMovementOps.td"
 include "ir/NNRecurrentOps.td"
 include "ir/NNLossOps.td"
 include "ir/NNOptimizerOps.td"
+include "ir/NNGradientOps.td"
 
 #endif // NN_OPS_TD

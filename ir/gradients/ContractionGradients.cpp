@@ -80,9 +80,89 @@ struct GemmGradient : GradientOpInterface::ExternalModel<GemmGradient, GemmOp> {
     return success();
   }
 };
+/// The bias gradient (if the op has a bias) is the output gradient summed
+/// over all but the channel axis.
+void appendBias(GB &b, Operation *op, Value g,
+                SmallVectorImpl<Value> &operandGrads) {
+  if (op->getNumOperands() == 3) {
+    operandGrads.push_back(b.sumButChannel(g));
+  }
+}
+
+struct ConvGradient : GradientOpInterface::ExternalModel<ConvGradient, ConvOp> {
+  LogicalResult buildGradients(Operation *op, OpBuilder &builder,
+                               ValueRange resultGrads,
+                               SmallVectorImpl<Value> &operandGrads) const {
+    GB b(builder, op);
+    auto conv = cast<ConvOp>(op);
+    Value x = conv.getInput(), w = conv.getWeight(), g = resultGrads[0];
+    ArrayRef<int64_t> xs = GB::shape(x), ws = GB::shape(w), gs = GB::shape(g);
+    int64_t k = xs.size() - 2;
+    SmallVector<int64_t> strides(k, 1), dilations(k, 1), pads(2 * k, 0);
+    if (auto s = conv.getStrides()) {
+      strides.assign(s->begin(), s->end());
+    }
+    if (auto d = conv.getDilations()) {
+      dilations.assign(d->begin(), d->end());
+    }
+    if (auto p = conv.getPads()) {
+      pads.assign(p->begin(), p->end());
+    }
+    // dx: the transposed convolution, with output_padding restoring the
+    // input extents that the forward's floor division dropped.
+    SmallVector<int64_t> outputPadding;
+    for (int64_t i = 0; i < k; ++i) {
+      int64_t reach = strides[i] * (gs[2 + i] - 1) +
+                      dilations[i] * (ws[2 + i] - 1) + 1 - pads[i] -
+                      pads[k + i];
+      outputPadding.push_back(xs[2 + i] - reach);
+    }
+    SmallVector<NamedAttribute> window =
+        GB::copyAttrs(op, {"strides", "dilations", "pads", "group"});
+    SmallVector<NamedAttribute> transposed = window;
+    transposed.push_back(builder.getNamedAttr(
+        "output_padding", builder.getDenseI64ArrayAttr(outputPadding)));
+    Value dx = ConvTransposeOp::create(builder, op->getLoc(), ValueRange{g, w},
+                                       transposed)
+                   .getResult();
+    Value dw = ConvWeightGradOp::create(builder, op->getLoc(), w.getType(),
+                                        ValueRange{x, g}, window)
+                   .getResult();
+    operandGrads.assign({dx, dw});
+    appendBias(b, op, g, operandGrads);
+    return success();
+  }
+};
+
+/// conv_transpose is the adjoint of conv: its input gradient is a forward
+/// convolution and its weight gradient the conv weight gradient with the
+/// roles of input and output swapped.
+struct ConvTransposeGradient
+    : GradientOpInterface::ExternalModel<ConvTransposeGradient,
+                                         ConvTransposeOp> {
+  LogicalResult buildGradients(Operation *op, OpBuilder &builder,
+                               ValueRange resultGrads,
+                               SmallVectorImpl<Value> &operandGrads) const {
+    GB b(builder, op);
+    auto convT = cast<ConvTransposeOp>(op);
+    Value x = convT.getInput(), w = convT.getWeight(), g = resultGrads[0];
+    SmallVector<NamedAttribute> window =
+        GB::copyAttrs(op, {"strides", "dilations", "pads", "group"});
+    Value dx = ConvOp::create(builder, op->getLoc(), ValueRange{g, w}, window)
+                   .getResult();
+    Value dw = ConvWeightGradOp::create(builder, op->getLoc(), w.getType(),
+                                        ValueRange{g, x}, window)
+                   .getResult();
+    operandGrads.assign({dx, dw});
+    appendBias(b, op, g, operandGrads);
+    return success();
+  }
+};
 } // namespace
 
 void mlir::nn::attachContractionGradients(MLIRContext &ctx) {
   MatmulOp::attachInterface<MatmulGradient>(ctx);
   GemmOp::attachInterface<GemmGradient>(ctx);
+  ConvOp::attachInterface<ConvGradient>(ctx);
+  ConvTransposeOp::attachInterface<ConvTransposeGradient>(ctx);
 }

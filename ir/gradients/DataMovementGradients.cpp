@@ -227,9 +227,31 @@ struct TriluGradient
     return success();
   }
 };
+/// Scatter-add of the gradient slices back to the rows they were read from.
+struct GatherGradient
+    : GradientOpInterface::ExternalModel<GatherGradient, GatherOp> {
+  LogicalResult buildGradients(Operation *op, OpBuilder &builder,
+                               ValueRange resultGrads,
+                               SmallVectorImpl<Value> &operandGrads) const {
+    auto gather = cast<GatherOp>(op);
+    Value data = gather.getData();
+    if (!isa<FloatType>(getElementTypeOrSelf(data))) {
+      operandGrads.assign({Value(), Value()});
+      return success();
+    }
+    operandGrads.assign(
+        {GatherGradOp::create(builder, op->getLoc(), data.getType(),
+                              ValueRange{resultGrads[0], gather.getIndices()},
+                              GB::copyAttrs(op, {"axis"}))
+             .getResult(),
+         Value()});
+    return success();
+  }
+};
 } // namespace
 
 void mlir::nn::attachDataMovementGradients(MLIRContext &ctx) {
+  GatherOp::attachInterface<GatherGradient>(ctx);
   ReshapeOp::attachInterface<ReshapeLikeGradient<ReshapeOp>>(ctx);
   SqueezeOp::attachInterface<ReshapeLikeGradient<SqueezeOp>>(ctx);
   UnsqueezeOp::attachInterface<ReshapeLikeGradient<UnsqueezeOp>>(ctx);

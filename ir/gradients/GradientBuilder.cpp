@@ -111,6 +111,18 @@ Value GradientBuilder::iota(int64_t n, Type element, int64_t axis,
   return ConstantOp::create(b, loc, type, DenseElementsAttr::get(type, values));
 }
 
+SmallVector<NamedAttribute>
+GradientBuilder::copyAttrs(Operation *op, ArrayRef<StringRef> names) {
+  SmallVector<NamedAttribute> attrs;
+  for (StringRef name : names) {
+    std::optional<Attribute> a = op->getInherentAttr(name);
+    if (a && *a) {
+      attrs.push_back(NamedAttribute(name, *a));
+    }
+  }
+  return attrs;
+}
+
 void mlir::nn::attachGradientRules(MLIRContext &context) {
   attachElementwiseGradients(context);
   attachContractionGradients(context);

@@ -79,6 +79,11 @@ public:
   /// it runs along `axis` of a rank-`rank` tensor (extent 1 elsewhere).
   Value iota(int64_t n, Type element, int64_t axis, int64_t rank);
 
+  /// The inherent attributes `names` that `op` carries (absent optional
+  /// attributes are left out), to give a derived op the same window.
+  static SmallVector<NamedAttribute> copyAttrs(Operation *op,
+                                               ArrayRef<StringRef> names);
+
   /// Static shape of a ranked tensor value.
   static ArrayRef<int64_t> shape(Value v) {
     return cast<RankedTensorType>(v.getType()).getShape();

@@ -51,9 +51,46 @@ struct GlobalMaxPoolGradient
     return success();
   }
 };
+struct MaxPoolGradient
+    : GradientOpInterface::ExternalModel<MaxPoolGradient, MaxPoolOp> {
+  LogicalResult buildGradients(Operation *op, OpBuilder &builder,
+                               ValueRange resultGrads,
+                               SmallVectorImpl<Value> &operandGrads) const {
+    Value x = op->getOperand(0);
+    SmallVector<NamedAttribute> window = GB::copyAttrs(
+        op, {"kernel_shape", "strides", "dilations", "pads", "ceil_mode"});
+    Value indices =
+        MaxPoolIndicesOp::create(builder, op->getLoc(), ValueRange{x}, window)
+            .getResult();
+    window.pop_back_n(window.back().getName() == "ceil_mode" ? 1 : 0);
+    operandGrads.assign(
+        {MaxPoolGradOp::create(builder, op->getLoc(), x.getType(),
+                               ValueRange{resultGrads[0], indices}, window)
+             .getResult()});
+    return success();
+  }
+};
+
+struct AvgPoolGradient
+    : GradientOpInterface::ExternalModel<AvgPoolGradient, AvgPoolOp> {
+  LogicalResult buildGradients(Operation *op, OpBuilder &builder,
+                               ValueRange resultGrads,
+                               SmallVectorImpl<Value> &operandGrads) const {
+    Value x = op->getOperand(0);
+    SmallVector<NamedAttribute> window = GB::copyAttrs(
+        op, {"kernel_shape", "strides", "pads", "count_include_pad"});
+    operandGrads.assign(
+        {AvgPoolGradOp::create(builder, op->getLoc(), x.getType(),
+                               ValueRange{resultGrads[0]}, window)
+             .getResult()});
+    return success();
+  }
+};
 } // namespace
 
 void mlir::nn::attachPoolingGradients(MLIRContext &ctx) {
+  MaxPoolOp::attachInterface<MaxPoolGradient>(ctx);
+  AvgPoolOp::attachInterface<AvgPoolGradient>(ctx);
   GlobalAvgPoolOp::attachInterface<GlobalAvgPoolGradient>(ctx);
   GlobalMaxPoolOp::attachInterface<GlobalMaxPoolGradient>(ctx);
 }

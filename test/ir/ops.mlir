@@ -929,3 +929,17 @@ func.func @optimizers(%p: tensor<4x3xf32>, %g: tensor<4x3xf32>, %s: tensor<4x3xf
   %1:3 = nn.adam_update %p, %g, %s, %s, %t {lr = 1.0e-3 : f64, weight_decay = 0.01 : f64, decoupled = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<f32>) -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>)
   return
 }
+
+// Backward-pass ops (NNGradientOps.td); more cases in test/autodiff/.
+// CHECK-LABEL: func.func @gradient_ops
+func.func @gradient_ops(%x: tensor<8x4x5x5xf32>, %dy: tensor<8x6x5x5xf32>, %g: tensor<1x3x4x4xf32>, %i: tensor<1x3x4x4xi64>, %e: tensor<4x16x64xf32>, %ids: tensor<4x16xi64>) {
+  // CHECK: nn.conv_weight_grad {{.*}} -> tensor<6x2x3x3xf32>
+  %0 = nn.conv_weight_grad %x, %dy {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>} : (tensor<8x4x5x5xf32>, tensor<8x6x5x5xf32>) -> tensor<6x2x3x3xf32>
+  // CHECK: nn.max_pool_grad {{.*}} -> tensor<1x3x8x8xf32>
+  %1 = nn.max_pool_grad %g, %i {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x3x4x4xf32>, tensor<1x3x4x4xi64>) -> tensor<1x3x8x8xf32>
+  // CHECK: nn.avg_pool_grad {{.*}} -> tensor<1x3x8x8xf32>
+  %2 = nn.avg_pool_grad %g {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x3x4x4xf32> -> tensor<1x3x8x8xf32>
+  // CHECK: nn.gather_grad {{.*}} -> tensor<1000x64xf32>
+  %3 = nn.gather_grad %e, %ids : (tensor<4x16x64xf32>, tensor<4x16xi64>) -> tensor<1000x64xf32>
+  return
+}
