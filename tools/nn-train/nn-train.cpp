@@ -145,6 +145,18 @@ struct LossSpec {
   int64_t outputSize = 0; // per-sample elements of the first output
 };
 
+/// Where mse/bce targets come from: float targets, else integer labels when
+/// the output has one value per sample, else the inputs (autoencoders; class
+/// labels beside the images, as in MNIST directories, are then unused).
+enum class TargetSource { Targets, Labels, Inputs };
+TargetSource targetSource(const Split &split, const LossSpec &spec) {
+  if (split.hasTargets()) {
+    return TargetSource::Targets;
+  }
+  return split.hasLabels() && spec.outputSize == 1 ? TargetSource::Labels
+                                                   : TargetSource::Inputs;
+}
+
 /// Per-sample loss sum of a batch's first output (host side, for the test
 /// loss) and the metrics' confusion counts.
 double batchLoss(const LossSpec &spec, const float *out, const Split &split,
@@ -166,9 +178,10 @@ double batchLoss(const LossSpec &spec, const float *out, const Split &split,
     double l = 0;
     for (int64_t k = 0; k < spec.outputSize; ++k) {
       double t;
-      if (split.hasTargets()) {
+      TargetSource source = targetSource(split, spec);
+      if (source == TargetSource::Targets) {
         t = split.targets[s * spec.outputSize + k];
-      } else if (split.hasLabels()) {
+      } else if (source == TargetSource::Labels) {
         t = (double)split.labels[s];
       } else {
         t = split.x[s * spec.outputSize + k];
@@ -204,13 +217,14 @@ void fillBatch(const LossSpec &spec, const Split &split, const int64_t *rows,
     return;
   }
   int64_t out = spec.outputSize;
+  TargetSource source = targetSource(split, spec);
   targets.assign(batch * out, 0.0f);
   for (int64_t r = 0; r < n; ++r) {
     for (int64_t k = 0; k < out; ++k) {
-      targets[r * out + k] = split.hasTargets()
-                                 ? split.targets[rows[r] * out + k]
-                             : split.hasLabels() ? (float)split.labels[rows[r]]
-                                                 : split.x[rows[r] * out + k];
+      targets[r * out + k] =
+          source == TargetSource::Targets  ? split.targets[rows[r] * out + k]
+          : source == TargetSource::Labels ? (float)split.labels[rows[r]]
+                                           : split.x[rows[r] * out + k];
     }
   }
 }
@@ -242,24 +256,25 @@ bool checkSplit(const Split &split, const LossSpec &spec, int64_t inputSize,
     return true;
   }
   int64_t want = spec.outputSize;
-  int64_t have = split.hasTargets()  ? split.targetSize
-                 : split.hasLabels() ? 1
-                                     : split.sampleSize;
+  TargetSource source = targetSource(split, spec);
+  int64_t have = source == TargetSource::Targets  ? split.targetSize
+                 : source == TargetSource::Labels ? 1
+                                                  : split.sampleSize;
   if (have != want) {
     error = split.name + " targets have " + std::to_string(have) +
             " values per sample, but the model output has " +
             std::to_string(want) +
-            (split.hasTargets() || split.hasLabels()
-                 ? ""
-                 : " (without targets the input itself is the target)");
+            (source == TargetSource::Inputs
+                 ? " (without float targets the input itself is the target)"
+                 : "");
     return false;
   }
   if (spec.loss == nn::TrainLoss::Bce) {
     auto bad = [](float t) { return !(t >= 0 && t <= 1); };
     bool outOfRange =
-        split.hasTargets()
+        source == TargetSource::Targets
             ? std::any_of(split.targets.begin(), split.targets.end(), bad)
-        : split.hasLabels()
+        : source == TargetSource::Labels
             ? std::any_of(split.labels.begin(), split.labels.end(),
                           [](int64_t l) { return l < 0 || l > 1; })
             : std::any_of(split.x.begin(), split.x.end(), bad);
