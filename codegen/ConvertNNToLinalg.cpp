@@ -40,6 +40,7 @@ struct ConvertNNToLinalgPass
     nn::populateReductionToLinalgPatterns(patterns);
     nn::populateDataMovementToLinalgPatterns(patterns);
     nn::populateRecurrentToLinalgPatterns(patterns);
+    nn::populateOptimizerToLinalgPatterns(patterns);
     nn::populateGradientOpsToLinalgPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns)))) {

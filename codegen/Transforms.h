@@ -24,6 +24,9 @@ void populateReductionToLinalgPatterns(RewritePatternSet &patterns);
 void populateDataMovementToLinalgPatterns(RewritePatternSet &patterns);
 /// rnn, gru, lstm as an scf.for over time per direction (LowerRecurrent.cpp).
 void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns);
+/// sgd_update, adam_update as one multi-output generic each
+/// (LowerOptimizers.cpp).
+void populateOptimizerToLinalgPatterns(RewritePatternSet &patterns);
 /// Backward-pass ops: conv_weight_grad, max/avg_pool_grad, gather_grad
 /// (LowerGradientOps.cpp).
 void populateGradientOpsToLinalgPatterns(RewritePatternSet &patterns);

@@ -19,6 +19,7 @@ include "ir/NNDataMovementOps.td"
 include "ir/NNRecurrentOps.td"
 include "ir/NNLossOps.td"
 include "ir/NNFusionOps.td"
+include "ir/NNOptimizerOps.td"
 include "ir/NNGradientOps.td"
 
 #endif // NN_OPS_TD

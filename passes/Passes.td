@@ -185,6 +185,57 @@ def FuseHorizontalPass : Pass<"nn-fuse-horizontal", "func::FuncOp"> {
   }];
 }
 
+def TrainStepPass : Pass<"nn-train-step", "ModuleOp"> {
+  let summary = "Compose forward + loss + backward + optimizer update into "
+                "one training-step function";
+  let description = [{
+    For the function named by `function` (static shapes), builds
+    `@<f>_eval(params..., inputs...)` and
+    `@<f>_train_step(params..., state..., [step], frozen..., inputs..., target)
+       -> (loss, outputs..., new_params..., new_state...)`
+    (see passes/TrainStep.h): the trainable constants (floating-point, rank
+    >= 1, or those named in `params`) become arguments, the loss is applied
+    to the first result, gradients come from each op's GradientOpInterface
+    rule and every parameter gets one `nn.sgd_update` / `nn.adam_update`.
+    A module without that function is left unchanged.
+
+    Before:
+    ```mlir
+    func.func @main(%x: tensor<4x3xf32>) -> tensor<4x2xf32> {
+      %w = nn.constant dense<...> : tensor<3x2xf32>
+      %y = nn.matmul %x, %w : ...
+      return %y : tensor<4x2xf32>
+    }
+    ```
+    After (`loss=mse optimizer=sgd`), beside `@main`:
+    ```mlir
+    func.func @main_train_step(%w: tensor<3x2xf32>, %v: tensor<3x2xf32>,
+        %x: tensor<4x3xf32>, %t: tensor<4x2xf32>)
+        -> (tensor<f32>, tensor<4x2xf32>, tensor<3x2xf32>, tensor<3x2xf32>)
+    ```
+  }];
+  let options = [
+    Option<"function", "function", "std::string", /*default=*/"\"main\"",
+           "The forward function to train">,
+    Option<"loss", "loss", "std::string", /*default=*/"\"cross_entropy\"",
+           "cross_entropy | mse | bce (applied to the first result)">,
+    Option<"optimizer", "optimizer", "std::string", /*default=*/"\"sgd\"",
+           "sgd | adam | adamw">,
+    Option<"lr", "lr", "double", /*default=*/"0.01", "Learning rate">,
+    Option<"momentum", "momentum", "double", /*default=*/"0.0",
+           "SGD momentum">,
+    Option<"nesterov", "nesterov", "bool", /*default=*/"false",
+           "SGD with Nesterov momentum">,
+    Option<"weightDecay", "weight-decay", "double", /*default=*/"0.0",
+           "L2 penalty (decoupled for adamw)">,
+    ListOption<"params", "params", "std::string",
+               "Names (NameLoc) of the constants to train; default: all "
+               "floating-point constants of rank >= 1">,
+    ListOption<"frozen", "frozen", "std::string",
+               "Names of constants passed as arguments but not trained">,
+  ];
+}
+
 def AutodiffPass : Pass<"nn-autodiff", "ModuleOp"> {
   let summary = "Build the backward (vector-Jacobian product) function of a "
                 "forward function";

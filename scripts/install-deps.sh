@@ -19,8 +19,8 @@ PACKAGES=(
   python3-numpy python3-onnx python3-torch python3-torchvision
   # nnc --target=aarch64: cross linker + libc, and qemu to run the result.
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
-  # Training demo data (nn-train): Fashion-MNIST in IDX format.
-  dataset-fashion-mnist
+  # Training demo data (nn-train): Fashion-MNIST in IDX format (.gz: zlib).
+  dataset-fashion-mnist zlib1g-dev
   # Benchmark peers (bench/, never tests): oneDNN and OpenBLAS.
   libdnnl-dev libopenblas-dev
 )

@@ -21,6 +21,7 @@ config.substitutions.append(("%nn_src_root", config.nn_src_root))
 config.substitutions.append(("%nn_obj_root", config.nn_obj_root))
 config.substitutions.append(("%nnc", os.path.join(tool_dir, "nnc")))
 config.substitutions.append(("%nn-run", os.path.join(tool_dir, "nn-run")))
+config.substitutions.append(("%nn-train", os.path.join(tool_dir, "nn-train")))
 config.substitutions.append(("%nn-gradcheck", os.path.join(tool_dir, "nn-gradcheck")))
 
 # The ONNX backend test data (Debian's libonnx-testdata); tests that import
@@ -51,3 +52,8 @@ if os.path.exists(nn_run):
     listing = subprocess.run([nn_run, "--list-devices"], capture_output=True, text=True)
     if listing.returncode == 0 and listing.stdout.startswith("device "):
         config.available_features.add("vulkan")
+
+# Training tests need the gradient rules and the nn-autodiff pass.
+if subprocess.run([os.path.join(tool_dir, "nn-opt"), "--help"], capture_output=True,
+                  text=True).stdout.find("nn-autodiff") >= 0:
+    config.available_features.add("autodiff")

@@ -947,6 +947,17 @@ func.func @fusion_group_refined(%x: tensor<4x8xf32>) -> tensor<?x8xf32> {
   return %0 : tensor<?x8xf32>
 }
 
+//===--- Optimizers ---===//
+
+// CHECK-LABEL: func.func @optimizers
+func.func @optimizers(%p: tensor<4x3xf32>, %g: tensor<4x3xf32>, %s: tensor<4x3xf32>, %t: tensor<f32>) {
+  // CHECK: nn.sgd_update %{{.+}}, %{{.+}}, %{{.+}} {lr = 1.000000e-01 : f64, momentum = 9.000000e-01 : f64, nesterov = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>)
+  %0:2 = nn.sgd_update %p, %g, %s {lr = 0.1 : f64, momentum = 0.9 : f64, nesterov = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>)
+  // CHECK: nn.adam_update %{{.+}}, %{{.+}}, %{{.+}}, %{{.+}}, %{{.+}} {decoupled = true, lr = 1.000000e-03 : f64, weight_decay = 1.000000e-02 : f64} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<f32>) -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>)
+  %1:3 = nn.adam_update %p, %g, %s, %s, %t {lr = 1.0e-3 : f64, weight_decay = 0.01 : f64, decoupled = true} : (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>, tensor<f32>) -> (tensor<4x3xf32>, tensor<4x3xf32>, tensor<4x3xf32>)
+  return
+}
+
 // Backward-pass ops (NNGradientOps.td); more cases in test/autodiff/.
 // CHECK-LABEL: func.func @gradient_ops
 func.func @gradient_ops(%x: tensor<8x4x5x5xf32>, %dy: tensor<8x6x5x5xf32>, %g: tensor<1x3x4x4xf32>, %i: tensor<1x3x4x4xi64>, %e: tensor<4x16x64xf32>, %ids: tensor<4x16xi64>) {
