@@ -211,10 +211,11 @@ LogicalResult nn::specializeMain(ModuleOp module,
   return success();
 }
 
-LogicalResult nn::lowerToLinalg(ModuleOp module, std::string &error) {
+LogicalResult nn::lowerToLinalg(ModuleOp module, std::string &error,
+                                const CpuPipelineOptions &options) {
   FirstError diagnostics(module.getContext());
   PassManager pm(module.getContext());
-  buildNNToLinalgPipeline(pm, CpuPipelineOptions());
+  buildNNToLinalgPipeline(pm, options);
   if (failed(pm.run(module))) {
     error = diagnostics.take("lowering to linalg failed");
     return failure();
@@ -223,20 +224,21 @@ LogicalResult nn::lowerToLinalg(ModuleOp module, std::string &error) {
 }
 
 LogicalResult nn::lowerToLLVMDialect(ModuleOp module, AotSignature &signature,
+                                     const CpuPipelineOptions &options,
                                      std::string &error) {
   MLIRContext *context = module.getContext();
   FirstError diagnostics(context);
   // The CPU pipeline in its two halves, as CpuJit runs it, so the
   // intermediate buffers can be measured between them.
   PassManager bufferize(context);
-  buildCpuBufferizationPipeline(bufferize, CpuPipelineOptions());
+  buildCpuBufferizationPipeline(bufferize, options);
   if (failed(bufferize.run(module))) {
     error = diagnostics.take("the CPU pipeline failed");
     return failure();
   }
   signature.scratchBytes = scratchBytes(module);
   PassManager lower(context);
-  buildCpuLLVMLoweringPipeline(lower, CpuPipelineOptions());
+  buildCpuLLVMLoweringPipeline(lower, options);
   if (failed(lower.run(module))) {
     error = diagnostics.take("lowering to LLVM failed");
     return failure();

@@ -13,6 +13,8 @@
 #ifndef NNC_CODEGEN_AOTCOMPILE_H
 #define NNC_CODEGEN_AOTCOMPILE_H
 
+#include "codegen/CpuPipeline.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -69,12 +71,14 @@ LogicalResult specializeMain(ModuleOp module,
                              AotSignature &signature, std::string &error);
 
 /// nn -> linalg on tensors (phases 1-2 of the CPU pipeline).
-LogicalResult lowerToLinalg(ModuleOp module, std::string &error);
+LogicalResult lowerToLinalg(ModuleOp module, std::string &error,
+                            const CpuPipelineOptions &options);
 
 /// nn -> LLVM dialect (the whole CPU pipeline), then makes @main internal,
 /// routes its heap buffers through the context arena and adds the exported
 /// entry points of `signature` (sets `signature.scratchBytes`).
 LogicalResult lowerToLLVMDialect(ModuleOp module, AotSignature &signature,
+                                 const CpuPipelineOptions &options,
                                  std::string &error);
 
 /// Adds `PREFIX_run`, `PREFIX_run_packed`, `PREFIX_ctx_create`,

@@ -53,6 +53,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <set>
 
 using namespace mlir;
@@ -471,7 +472,15 @@ int main(int argc, char **argv) {
       continue;
     }
     args.push_back(argv[i]);
+  } // --help lists this tool's flags only, not every LLVM/MLIR option.
+  static llvm::cl::OptionCategory toolFlags("nn-run options");
+  for (llvm::cl::Option *flag : std::initializer_list<llvm::cl::Option *>{
+           &modelFile, &target, &deviceIndex, &spirvDir,
+           std::addressof(inputFiles), &outputDir, &benchmark, &noFusion}) {
+    flag->addCategory(toolFlags);
   }
+  llvm::cl::HideUnrelatedOptions(toolFlags);
+
   llvm::cl::ParseCommandLineOptions(
       (int)args.size(), args.data(),
       "nn-run: compile and run a model\n\n"
@@ -571,9 +580,8 @@ int main(int argc, char **argv) {
     compileStats.kernels = (*vulkan)->kernelCount();
     compileStats.bufferBytes = (*vulkan)->intermediateBytes();
   } else {
-    executable = nn::CpuExecutable::compile(*model.module, inputTypes,
-                                            pipelineOptions, error,
-                                            &compileStats);
+    executable = nn::CpuExecutable::compile(
+        *model.module, inputTypes, pipelineOptions, error, &compileStats);
   }
   if (!useVulkan && failed(executable)) {
     return reportError(error);

@@ -327,6 +327,15 @@ int main(int argc, char **argv) {
   cl::opt<int64_t> limit("limit",
                          cl::desc("Use at most N training and N test samples"),
                          cl::init(0));
+  // --help lists this tool's flags only, not every LLVM/MLIR option.
+  static cl::OptionCategory toolFlags("nn-train options");
+  for (cl::Option *flag : std::initializer_list<cl::Option *>{
+           &modelFile, &data, &lossName, &optimizer, &lr, &momentum, &nesterov,
+           &weightDecay, &epochs, &batch, &target, &save, &plot, &seed,
+           &noShuffle, &logSteps, &limit}) {
+    flag->addCategory(toolFlags);
+  }
+  cl::HideUnrelatedOptions(toolFlags);
   cl::ParseCommandLineOptions(argc, argv, "nn-train: train an ONNX model\n");
 
   if (target == "vulkan") {

@@ -45,6 +45,7 @@
 #include "llvm/Target/TargetMachine.h"
 
 #include <functional>
+#include <memory>
 
 using namespace mlir;
 
@@ -254,6 +255,20 @@ int main(int argc, char **argv) {
                      "llvm-dialect): weights stay binary, nn-opt reads it "
                      "back"),
       llvm::cl::init(false));
+  llvm::cl::opt<bool> noFusion(
+      "no-fusion",
+      llvm::cl::desc("Turn the graph fusion/folding passes (nn-fuse) and "
+                     "linalg elementwise fusion off, for comparison"),
+      llvm::cl::init(false));
+  // --help lists this tool's flags only, not every LLVM/MLIR option.
+  static llvm::cl::OptionCategory toolFlags("nnc options");
+  for (llvm::cl::Option *flag : std::initializer_list<llvm::cl::Option *>{
+           &inputFile, &outputFile, &emit, &target, &cpu, &prefix,
+           std::addressof(shapeFlags), std::addressof(bindings), &emitBytecode,
+           &noFusion}) {
+    flag->addCategory(toolFlags);
+  }
+  llvm::cl::HideUnrelatedOptions(toolFlags);
   registerAsmPrinterCLOptions(); // --mlir-print-debuginfo shows node locations
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "nnc: neural-network compiler\n");
@@ -356,6 +371,9 @@ int main(int argc, char **argv) {
   if (!main || main.isExternal()) {
     return reportError(inputFile + ": no func.func @main with a body");
   }
+  nn::CpuPipelineOptions pipelineOptions;
+  pipelineOptions.fuseGroups = !noFusion;
+  pipelineOptions.fuseElementwise = !noFusion;
   nn::AotSignature signature;
   signature.prefix = emit == EmitKind::Exe ? "nnc_model" : std::string(prefix);
   SmallVector<RankedTensorType> inputTypes;
@@ -377,12 +395,13 @@ int main(int argc, char **argv) {
     return emitVulkan(module, emit, outputFile);
   }
   if (emit == EmitKind::Linalg) {
-    if (failed(nn::lowerToLinalg(module, error))) {
+    if (failed(nn::lowerToLinalg(module, error, pipelineOptions))) {
       return reportError(error);
     }
     return printModule();
   }
-  if (failed(nn::lowerToLLVMDialect(module, signature, error))) {
+  if (failed(
+          nn::lowerToLLVMDialect(module, signature, pipelineOptions, error))) {
     return reportError(error);
   }
   if (emit == EmitKind::LLVMDialect) {
