@@ -26,7 +26,7 @@ if [[ ! -f $build/build.ninja ]]; then
     -DCMAKE_BUILD_TYPE=Release -DNN_BUILD_FUZZER=ON >/dev/null
 fi
 start=$(date +%s)
-ninja -C "$build" -j "${NN_JOBS:-$(nproc)}" nn-onnx-fuzzer
+ninja -C "$build" -j "${NN_JOBS:-$(nproc)}" nn-onnx-fuzzer nn-data-fuzzer
 echo "fuzz: build $(( $(date +%s) - start )) s"
 
 corpus=$(mktemp -d)
@@ -51,5 +51,24 @@ if "$build/bin/nn-onnx-fuzzer" -max_total_time="$seconds" -seed="$seed" -rss_lim
 else
   tail -n 60 "$build/fuzz.log"
   echo "error: the fuzzer found a problem; reproducer in $artifacts/ (full log: $build/fuzz.log)" >&2
+  exit 1
+fi
+
+# nn-train's data readers (IDX plain/gzip, .npy), seeded with one valid file
+# of each kind; a third of the ONNX fuzzer's time.
+data_seconds=$(( seconds / 3 > 5 ? seconds / 3 : 5 ))
+data_corpus=$(mktemp -d)
+trap 'rm -rf "$corpus" "$data_corpus"' EXIT
+printf '\x00\x00\x08\x01\x00\x00\x00\x03\x01\x02\x03' >"$data_corpus/labels.idx"
+printf '\x00\x00\x08\x03\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x02\x00\x10\x20\x30' >"$data_corpus/images.idx"
+gzip -c "$data_corpus/images.idx" >"$data_corpus/images.idx.gz"
+if "$build/bin/nn-data-fuzzer" -max_total_time="$data_seconds" -seed="$seed" -rss_limit_mb=2048 \
+  -malloc_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+  -artifact_prefix="$artifacts/data-" "$data_corpus" >"$build/fuzz-data.log" 2>&1; then
+  grep -E '^stat::number_of_executed_units' "$build/fuzz-data.log" || true
+  echo "fuzz: data readers, no findings in ${data_seconds} s"
+else
+  tail -n 60 "$build/fuzz-data.log"
+  echo "error: the data-reader fuzzer found a problem; reproducer in $artifacts/ (full log: $build/fuzz-data.log)" >&2
   exit 1
 fi
