@@ -13,7 +13,7 @@
 #                     [NAME...]
 #   MODELS_DIR (default build/models; missing models are exported, which needs
 #   torch), NN_BUILD_DIR (default build) and NN_CPU_GHZ (the clock for the
-#   peak; default /proc/cpuinfo's "cpu MHz") change the defaults.
+#   peak; default: measured by bench/clock.c) change the defaults.
 #   ONNX Runtime: (cd bench && npm install --no-save \
 #     --onnxruntime-node-install-cuda=skip onnxruntime-node)
 set -uo pipefail
@@ -57,17 +57,26 @@ fi
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.clock"' EXIT
 {
   echo "# nnc vs peers ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
   echo
   cores=$(lscpu -p=core 2>/dev/null | grep -v '^#' | sort -u | wc -l)
   model=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
-  ghz=${NN_CPU_GHZ:-$(awk -F: '/cpu MHz/ {printf "%.2f", $2 / 1000; exit}' /proc/cpuinfo)}
+  # The clock: measured (dependent adds, bench/clock.c) since /proc/cpuinfo
+  # shows the nominal clock, not the boost the kernels actually run at.
+  nominal=$(awk -F: '/cpu MHz/ {printf "%.2f", $2 / 1000; exit}' /proc/cpuinfo)
+  how="measured by bench/clock.c; /proc/cpuinfo says $nominal"
+  ghz=${NN_CPU_GHZ:-}
+  [[ -n $ghz ]] && how="NN_CPU_GHZ"
+  if [[ -z $ghz ]] && cc -O2 -o "$tmp.clock" "$root/bench/clock.c" 2>/dev/null; then
+    ghz=$("$tmp.clock")
+  fi
+  [[ -z $ghz ]] && { ghz=$nominal; how="/proc/cpuinfo, nominal"; }
   lanes=8
   grep -qw avx512f /proc/cpuinfo && lanes=16
   peak1=$(awk -v l=$lanes -v g=$ghz 'BEGIN {printf "%.0f", 2 * l * 2 * g}')
-  echo "Machine: $model, $cores cores, ${ghz} GHz (NN_CPU_GHZ overrides), $lanes f32 lanes."
+  echo "Machine: $model, $cores cores, ${ghz} GHz ($how), $lanes f32 lanes."
   echo "fp32 peak = cores x 2 FMA ports x $lanes lanes x 2 flops x ${ghz} GHz = **$peak1 GFLOP/s per core**, $((peak1 * cores)) GFLOP/s on $cores cores."
   echo
   echo "## Models (latency, ms)"
