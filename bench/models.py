@@ -117,6 +117,9 @@ except Exception as e:  # not installed: PyTorch columns read n/a
 
 def torch_model(name):
     """The exported model, rebuilt exactly as export-models.py built it."""
+    pt = os.path.join(DIR, name, "model.pt")  # bench/export-convs.py's one-op models
+    if os.path.exists(pt):
+        return torch.load(pt).eval()
     build, _ = export_models.MODELS[name]
     torch.manual_seed(0)
     np.random.seed(0)
@@ -223,6 +226,12 @@ def main(names):
                     if ok["torch"]:
                         t["torch"].append(torch_round(tm, tx, runs))
                 s = {k: summary(v) for k, v in t.items()}
+                flops_file = os.path.join(model, "flops.txt")
+                if os.path.exists(flops_file):  # GFLOP/s of the medians
+                    with open(flops_file) as f:
+                        flops = float(f.read())
+                    notes.insert(0, "GFLOP/s " + " ".join(
+                        f"{k} {flops / s[k][0] / 1e6:.1f}" for k in ("nnc", "ort", "torch") if s[k]))
                 rows.append((threads, name, s, runs, "; ".join(notes)))
                 print(f"  {name} threads={threads} runs={runs}x{ROUNDS}: nnc {fmt_ms(s['nnc'])} "
                       f"ort {fmt_ms(s['ort'])} torch {fmt_ms(s['torch'])}", file=sys.stderr, flush=True)
@@ -238,7 +247,7 @@ def main(names):
               f"{ratio(s['nnc'], s['torch'])} | {comp} | {notes} |")
     print("\nms: median over rounds of each round's median (min..max of the round medians); "
           "ratio < 1 means nnc is faster.\n")
-    if mem_rows:
+    if mem_rows and os.environ.get("MEM", "1") == "1":
         print(f"Peak memory of one `nn-run` (compile + run, threads={THREADS[0]}, `/usr/bin/time -f %M`) "
               "vs weights + inputs (model.onnx + input bytes):\n")
         print("| model | peak RSS MiB | weights+inputs MiB | ratio |")

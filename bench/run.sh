@@ -7,7 +7,9 @@
 #      (`nn-run --benchmark`) vs ONNX Runtime CPU (npm onnxruntime-node in
 #      bench/node_modules) vs PyTorch eager, outputs checked first, rounds
 #      interleaved (bench/models.py); nnc compile time; peak memory;
-#   3. kernels: f32 matmul vs oneDNN and OpenBLAS (nn-bench-matmul).
+#   3. kernels: f32 matmul vs oneDNN and OpenBLAS (nn-bench-matmul); the conv
+#      layers of ResNet-18 as one-op models (bench/export-convs.py) through
+#      bench/models.py, i.e. vs ONNX Runtime and PyTorch.
 # A peer that is not installed reads n/a. Not a test: it never fails on speed.
 # Usage: bench/run.sh [--out=FILE] [--rounds=R] [--threads="1 2"] [--no-kernels]
 #                     [NAME...]
@@ -57,7 +59,7 @@ fi
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp" "$tmp.clock"' EXIT
+trap 'rm -f "$tmp" "$tmp.clock" "$tmp.convs"' EXIT
 {
   echo "# nnc vs peers ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
   echo
@@ -106,7 +108,18 @@ trap 'rm -f "$tmp" "$tmp.clock"' EXIT
       echo "n/a (nn-bench-matmul not built: needs libdnnl-dev and libopenblas-dev)"
     fi
     echo
-    echo "Conv layers of ResNet-18, depthwise convs, LSTM step, attention: not benchmarked yet (issue 9)."
+    echo "## Kernels: the conv layers of ResNet-18 (batch 1), latency ms"
+    echo
+    convs=$build/bench-convs
+    if /usr/bin/python3 "$root/bench/export-convs.py" "$convs" >"$tmp.convs" 2>&1; then
+      NN_RUN=$build/bin/nn-run MODELS_DIR=$convs ROUNDS=$rounds THREADS="$threads" MEM=0 \
+        /usr/bin/python3 "$root/bench/models.py" $(cat "$tmp.convs") ||
+        echo "error: bench/models.py failed on the conv layers (see above)"
+    else
+      echo "n/a (exporting the conv layers needs torch: $(tail -1 "$tmp.convs"))"
+    fi
+    echo
+    echo "Not benchmarked yet (issue 9): conv vs oneDNN directly, MobileNetV2 depthwise convs, LSTM step, attention."
   fi
 } | tee "$tmp"
 mkdir -p "$(dirname "$out")"
