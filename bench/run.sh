@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The performance benchmark of issue 9 in one command: nnc vs its peers, at 1
+# and 2 threads, as one markdown table (stdout and bench/results.md):
+#   1. the fp32 peak of this machine (cores x 2 FMA ports x lanes x 2 flops x
+#      clock), so every figure reads as a fraction of the physical limit;
+#   2. models: the PyTorch-exported set (scripts/export-models.py), nnc
+#      (`nn-run --benchmark`) vs ONNX Runtime CPU (npm onnxruntime-node in
+#      bench/node_modules) vs PyTorch eager, outputs checked first, rounds
+#      interleaved (bench/models.py); nnc compile time; peak memory;
+#   3. kernels: f32 matmul vs oneDNN and OpenBLAS (nn-bench-matmul); the conv
+#      layers of ResNet-18 as one-op models (bench/export-convs.py) through
+#      bench/models.py, i.e. vs ONNX Runtime and PyTorch.
+# A peer that is not installed reads n/a. Not a test: it never fails on speed.
+# Usage: bench/run.sh [--out=FILE] [--rounds=R] [--threads="1 2"] [--no-kernels]
+#                     [NAME...]
+#   MODELS_DIR (default build/models; missing models are exported, which needs
+#   torch), NN_BUILD_DIR (default build) and NN_CPU_GHZ (the clock for the
+#   peak; default: measured by bench/clock.c) change the defaults.
+#   ONNX Runtime: (cd bench && npm install --no-save \
+#     --onnxruntime-node-install-cuda=skip onnxruntime-node)
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${NN_BUILD_DIR:-$root/build}
+out=$root/bench/results.md
+rounds=3
+threads="1 2"
+kernels=1
+names=()
+for arg in "$@"; do
+  case $arg in
+  --out=*) out=${arg#--out=} ;;
+  --rounds=*) rounds=${arg#--rounds=} ;;
+  --threads=*) threads=${arg#--threads=} ;;
+  --no-kernels) kernels=0 ;;
+  -*) echo "error: unknown option '$arg'; usage: bench/run.sh [--out=FILE] [--rounds=R] [--threads=\"1 2\"] [--no-kernels] [NAME...]" >&2; exit 2 ;;
+  *) names+=("$arg") ;;
+  esac
+done
+[[ ${#names[@]} == 0 ]] && names=(mlp cnn resnet18 mobilenetv2 lstm gru transformer dcgan autoencoder)
+dir=${MODELS_DIR:-$root/build/models}
+
+targets=nn-run
+[[ $kernels == 1 ]] && targets="nn-run nn-bench-matmul"
+NN_BUILD_DIR=$build bash "$root/scripts/build.sh" $targets >/dev/null 2>&1 ||
+  { [[ -x $build/bin/nn-run ]] || { echo "error: build of $targets in $build failed; run scripts/build.sh" >&2; exit 1; }; }
+
+missing=()
+for name in "${names[@]}"; do
+  [[ -f $dir/$name/model.onnx && -f $dir/$name/ref_0.npy ]] || missing+=("$name")
+done
+if [[ ${#missing[@]} != 0 ]]; then
+  mkdir -p "$dir"
+  /usr/bin/python3 "$root/scripts/export-models.py" "$dir" "${missing[@]}" >"$dir/export.log" 2>&1 ||
+    { echo "error: export of ${missing[*]} failed, see $dir/export.log" >&2; exit 1; }
+fi
+
+# Debian's OpenBLAS (used by PyTorch and the matmul peer) mistakes this CPU for
+# Prescott without this (toolchain.md).
+export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
+
+tmp=$(mktemp)
+trap 'rm -f "$tmp" "$tmp.clock" "$tmp.convs"' EXIT
+{
+  echo "# nnc vs peers ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+  echo
+  cores=$(lscpu -p=core 2>/dev/null | grep -v '^#' | sort -u | wc -l)
+  model=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
+  # The clock: measured (dependent adds, bench/clock.c) since /proc/cpuinfo
+  # shows the nominal clock, not the boost the kernels actually run at.
+  nominal=$(awk -F: '/cpu MHz/ {printf "%.2f", $2 / 1000; exit}' /proc/cpuinfo)
+  how="measured by bench/clock.c; /proc/cpuinfo says $nominal"
+  ghz=${NN_CPU_GHZ:-}
+  [[ -n $ghz ]] && how="NN_CPU_GHZ"
+  if [[ -z $ghz ]] && cc -O2 -o "$tmp.clock" "$root/bench/clock.c" 2>/dev/null; then
+    ghz=$("$tmp.clock")
+  fi
+  [[ -z $ghz ]] && { ghz=$nominal; how="/proc/cpuinfo, nominal"; }
+  lanes=8
+  grep -qw avx512f /proc/cpuinfo && lanes=16
+  peak1=$(awk -v l=$lanes -v g=$ghz 'BEGIN {printf "%.0f", 2 * l * 2 * g}')
+  echo "Machine: $model, $cores cores, ${ghz} GHz ($how), $lanes f32 lanes."
+  echo "fp32 peak = cores x 2 FMA ports x $lanes lanes x 2 flops x ${ghz} GHz = **$peak1 GFLOP/s per core**, $((peak1 * cores)) GFLOP/s on $cores cores."
+  echo
+  echo "## Models (latency, ms)"
+  echo
+  if ! (cd "$root/bench" && node -e "require('onnxruntime-node')" 2>/dev/null); then
+    echo "ONNX Runtime: n/a (install: cd bench && npm install --no-save --onnxruntime-node-install-cuda=skip onnxruntime-node)"
+    echo
+  fi
+  NN_RUN=$build/bin/nn-run MODELS_DIR=$dir ROUNDS=$rounds THREADS="$threads" \
+    /usr/bin/python3 "$root/bench/models.py" "${names[@]}" ||
+    echo "error: bench/models.py failed (see above)"
+  if [[ $kernels == 1 ]]; then
+    echo
+    echo "## Kernels: f32 matmul, GFLOP/s (peak $peak1 per core)"
+    echo
+    if [[ -x $build/bin/nn-bench-matmul ]]; then
+      for t in $threads; do
+        clock=wall; [[ $t == 1 ]] && clock=cpu # 1 thread: immune to other load
+        echo "threads=$t"
+        echo '```'
+        OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t DNNL_NUM_THREADS=$t NNC_NUM_THREADS=$t \
+          "$build/bin/nn-bench-matmul" --clock=$clock --rounds=$rounds \
+          --sizes=256x256x256,512x512x512,1024x1024x1024,2048x2048x2048,384x1000x768,1x1000x512 2>&1
+        echo '```'
+      done
+    else
+      echo "n/a (nn-bench-matmul not built: needs libdnnl-dev and libopenblas-dev)"
+    fi
+    echo
+    echo "## Kernels: the conv layers of ResNet-18 (batch 1), latency ms"
+    echo
+    convs=$build/bench-convs
+    if /usr/bin/python3 "$root/bench/export-convs.py" "$convs" >"$tmp.convs" 2>&1; then
+      NN_RUN=$build/bin/nn-run MODELS_DIR=$convs ROUNDS=$rounds THREADS="$threads" MEM=0 \
+        /usr/bin/python3 "$root/bench/models.py" $(cat "$tmp.convs") ||
+        echo "error: bench/models.py failed on the conv layers (see above)"
+    else
+      echo "n/a (exporting the conv layers needs torch: $(tail -1 "$tmp.convs"))"
+    fi
+    echo
+    echo "Not benchmarked yet (issue 9): conv vs oneDNN directly, MobileNetV2 depthwise convs, LSTM step, attention."
+  fi
+} | tee "$tmp"
+mkdir -p "$(dirname "$out")"
+cp "$tmp" "$out"
+echo "(written to $out)" >&2
