@@ -7,6 +7,10 @@ build=${NN_BUILD_DIR:-$root/build}
 bash "$root/scripts/build.sh" nn-bench-matmul >/dev/null
 # Debian's OpenBLAS mistakes this CPU for Prescott without this (toolchain.md).
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
+# Interleaved rounds: an OpenMP peer's threads would otherwise keep spinning
+# on the cores after their run and slow down whatever runs next (nnc's pool
+# sleeps between loops); passive waiting makes the rounds independent.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 lscpu | awk -F: '/Model name|^CPU\(s\)/ {gsub(/^ +/, "", $2); print $1 ": " $2}'
 for t in 1 2; do
   echo "== threads=$t"

@@ -57,6 +57,10 @@ fi
 # Debian's OpenBLAS (used by PyTorch and the matmul peer) mistakes this CPU for
 # Prescott without this (toolchain.md).
 export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
+# Interleaved rounds: an OpenMP peer's threads would otherwise keep spinning
+# on the cores after their run and slow down whatever runs next (nnc's pool
+# sleeps between loops); passive waiting makes the rounds independent.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.clock" "$tmp.convs"' EXIT
