@@ -178,7 +178,9 @@ static nn_status read_open(gzFile f, const char *path, nn_dtype dtype,
     if (dtype == NN_F32) {
       ((float *)out->data)[i] = (float)v;
     } else {
-      if (v != floor(v)) {
+      /* NaN, fractions and values outside int64 are not labels (and the
+       * cast of an out-of-range double would be undefined). */
+      if (v != floor(v) || !(v >= -9.2e18 && v <= 9.2e18)) {
         free(raw);
         nn_buffer_destroy(out);
         return fail(error, error_size, NN_INVALID_ARGUMENT,
