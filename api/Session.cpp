@@ -1,14 +1,17 @@
 //===- Session.cpp - the nnc host C API on top of CpuJit --------*- C++ -*-===//
 //
 // Implements include/nnc/nnc.h: a session owns an MLIRContext, the imported
-// module (never modified: each compile works on a clone) and one
-// CpuExecutable per distinct set of input shapes. Every entry point checks
-// its arguments, catches C++ exceptions and reports failures as an nn_status
-// plus a message; nothing escapes across the C ABI.
+// module (never modified: each compile works on a clone) and one compiled
+// model (CPU JIT or Vulkan: api/Targets.h) per distinct set of input
+// shapes. Every entry point checks its arguments, catches C++ exceptions and
+// reports failures as an nn_status plus a message; nothing escapes across
+// the C ABI.
 //
 //===----------------------------------------------------------------------===//
 
 #include "nnc/nnc.h"
+
+#include "Targets.h"
 
 #include "codegen/CpuJit.h"
 #include "frontend/onnx/Importer.h"
@@ -176,7 +179,7 @@ struct nnc_session {
   MLIRContext context{registry()};
   OwningOpRef<ModuleOp> module;
   std::vector<TensorInfo> inputs, outputs;
-  std::map<std::vector<int64_t>, std::unique_ptr<nn::CpuExecutable>> compiles;
+  std::map<std::vector<int64_t>, std::unique_ptr<nnc::CompiledModel>> compiles;
   nnc_options options = {};
   std::string error;
 
@@ -315,6 +318,10 @@ nn_status checkOptions(const nnc_options *opts) {
                            "nnc_options.reserved must be zero");
     }
   }
+  std::string message;
+  if (nn_status status = nnc::checkTarget(*opts, message)) {
+    return createFailure(status, message);
+  }
   return NN_OK;
 }
 
@@ -348,7 +355,7 @@ nn_status createSession(const nnc_options *opts, nnc_session **out, Load load) {
 
 /// Checks the inputs and returns the compile for their shapes.
 nn_status prepare(nnc_session &s, const nn_buffer *inputs, size_t nIn,
-                  nn::CpuExecutable *&executable) {
+                  nnc::CompiledModel *&executable) {
   if (nIn != s.inputs.size()) {
     return s.fail(NN_INVALID_ARGUMENT,
                   "the model takes " + std::to_string(s.inputs.size()) +
@@ -398,12 +405,11 @@ nn_status prepare(nnc_session &s, const nn_buffer *inputs, size_t nIn,
     executable = it->second.get();
     return NN_OK;
   }
-  // CpuExecutable::compile rewrites the module: give it a clone.
+  // Compiling rewrites the module: give it a clone.
   OwningOpRef<ModuleOp> clone = s.module->clone();
   std::string message;
-  FailureOr<std::unique_ptr<nn::CpuExecutable>> compiled =
-      nn::CpuExecutable::compile(*clone, types, nn::CpuPipelineOptions(),
-                                 message);
+  FailureOr<std::unique_ptr<nnc::CompiledModel>> compiled =
+      nnc::compileModel(*clone, types, s.options, message);
   if (failed(compiled)) {
     return s.fail(NN_INVALID_MODEL,
                   "compiling for the given input shapes: " + message);
@@ -423,7 +429,7 @@ nn_status runSession(nnc_session &s, const nn_buffer *inputs, size_t nIn,
   if (nOut && !outputs) {
     return s.fail(NN_INVALID_ARGUMENT, "outputs is NULL");
   }
-  nn::CpuExecutable *executable = nullptr;
+  nnc::CompiledModel *executable = nullptr;
   if (nn_status status = prepare(s, inputs, nIn, executable)) {
     return status;
   }
@@ -569,6 +575,22 @@ nn_status nnc_session_create_from_mlir(const char *text, size_t len,
     return parseMlir(s, StringRef(text ? text : "", len), "<mlir text>",
                      message);
   });
+}
+
+nn_status nnc_device_count(int32_t target, int32_t *count) {
+  try {
+    if (!count) {
+      return createFailure(NN_INVALID_ARGUMENT, "count is NULL");
+    }
+    std::string message;
+    if (nn_status status = nnc::countDevices(target, *count, message)) {
+      return createFailure(status, message);
+    }
+    lastCreateError.clear();
+    return NN_OK;
+  } catch (...) {
+    return createFailure(NN_RUNTIME_ERROR, "unexpected internal error");
+  }
 }
 
 const char *nnc_last_error_message(void) { return lastCreateError.c_str(); }

@@ -33,16 +33,29 @@ extern "C" {
 #endif
 
 /* API version: bumped when a function or struct of this header changes. */
-#define NNC_API_VERSION 1
+#define NNC_API_VERSION 2
 
 typedef struct nnc_session nnc_session;
+
+/* Where a session compiles and runs its model (nnc_options.target). */
+typedef enum nnc_target {
+  NNC_TARGET_CPU = 0,    /* the host CPU (JIT), the default */
+  NNC_TARGET_VULKAN = 1, /* a Vulkan device, chosen by nnc_options.device */
+} nnc_target;
 
 /* Session options; zero-initialize (or nnc_options_init) then set fields. */
 typedef struct nnc_options {
   /* Worker threads (0 = default). The CPU code is single-threaded today. */
   int32_t num_threads;
+  /* An nnc_target (0 = CPU). */
+  int32_t target;
+  /* Device index within the target, 0 .. nnc_device_count() - 1 (the CPU
+   * has only device 0). Session creation fails with NN_INVALID_ARGUMENT for
+   * a device that does not exist, NN_UNSUPPORTED when the target is missing
+   * (no Vulkan driver, or libnnc built without Vulkan). */
+  int32_t device;
   /* Reserved, must be 0. */
-  int32_t reserved[7];
+  int32_t reserved[5];
 } nnc_options;
 
 /* The value of NNC_API_VERSION this library was built with. */
@@ -50,6 +63,12 @@ NNC_API int32_t nnc_api_version(void);
 
 /* Fills `opts` with the defaults. */
 NNC_API nn_status nnc_options_init(nnc_options *opts);
+
+/* Number of devices of `target` (an nnc_target) into *count: 1 for the CPU,
+ * the Vulkan devices otherwise. NN_UNSUPPORTED when the target is missing,
+ * NN_INVALID_ARGUMENT for an unknown target or NULL `count`;
+ * nnc_last_error_message says why. */
+NNC_API nn_status nnc_device_count(int32_t target, int32_t *count);
 
 /* Loads `path`: `.onnx` (ONNX model) or `.mlir` (nn dialect with a
  * `func.func @main`). `opts` may be NULL (defaults). On failure `*out` is set

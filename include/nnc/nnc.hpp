@@ -117,6 +117,27 @@ struct TensorInfo {
   std::vector<int64_t> shape;
 };
 
+/// Session options running on device `device` of `target` (pass their
+/// address to Session::fromFile & co.).
+inline nnc_options targetOptions(nnc_target target, int32_t device = 0) {
+  nnc_options opts;
+  nnc_options_init(&opts);
+  opts.target = target;
+  opts.device = device;
+  return opts;
+}
+
+/// Number of devices of `target`; throws Error when the target is missing
+/// (no Vulkan driver, or libnnc built without Vulkan).
+inline int32_t deviceCount(nnc_target target) {
+  int32_t count = 0;
+  nn_status status = nnc_device_count(target, &count);
+  if (status != NN_OK) {
+    throw Error(status, nnc_last_error_message());
+  }
+  return count;
+}
+
 /// A loaded model; compiles once per distinct set of input shapes.
 class Session {
 public:

@@ -14,6 +14,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
 using namespace nnc;
@@ -149,4 +150,65 @@ LogicalResult nnc::linkSharedLibrary(const Toolchain &tools, StringRef object,
   return run(tools.cc,
              {"-shared", "-o", output.str(), object.str(), "-lm", "-lpthread"},
              scratchDir, "linking the shared library", error);
+}
+
+FailureOr<Toolchain> nnc::findVulkanToolchain(StringRef nncPath,
+                                              std::string &error) {
+  Toolchain tools;
+  tools.arch = "vulkan";
+  tools.cc = findProgram({"cc", "gcc", "clang"});
+  if (tools.cc.empty()) {
+    error = "linking a Vulkan executable needs cc on PATH";
+    return failure();
+  }
+  SmallString<256> dir = llvm::sys::path::parent_path(nncPath);
+  llvm::sys::path::append(dir, "..", "lib", "nnc", "vulkan");
+  for (StringRef name : {"libnnc_vk_main.a", "libnnc_vk.a", "libnnc_rt.a"}) {
+    SmallString<256> file(dir);
+    llvm::sys::path::append(file, name);
+    if (!llvm::sys::fs::exists(file)) {
+      error = "the Vulkan runtime is missing (" + file.str().str() +
+              "); build the nnc-runtime-vulkan target (needs libvulkan-dev)";
+      return failure();
+    }
+  }
+  tools.runtimeArchive = dir.str().str();
+  return tools;
+}
+
+LogicalResult nnc::linkVulkanExecutable(const Toolchain &tools, StringRef blob,
+                                        StringRef output, StringRef scratchDir,
+                                        std::string &error) {
+  if (blob.contains('"') || blob.contains('\\') || blob.contains('\n')) {
+    error = "the scratch path " + blob.str() + " cannot be embedded";
+    return failure();
+  }
+  SmallString<256> assembly(scratchDir);
+  llvm::sys::path::append(assembly, "model_blob.s");
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(assembly, ec);
+    if (ec) {
+      error = "cannot write " + assembly.str().str() + ": " + ec.message();
+      return failure();
+    }
+    os << "  .section .rodata\n"
+       << "  .balign 16\n"
+       << "  .globl nnc_vk_model\n"
+       << "nnc_vk_model:\n"
+       << "  .incbin \"" << blob << "\"\n"
+       << "  .globl nnc_vk_model_end\n"
+       << "nnc_vk_model_end:\n"
+       << "  .section .note.GNU-stack,\"\",@progbits\n";
+  }
+  auto lib = [&](StringRef name) {
+    SmallString<256> file(tools.runtimeArchive);
+    llvm::sys::path::append(file, name);
+    return file.str().str();
+  };
+  return run(tools.cc,
+             {"-o", output.str(), assembly.str().str(), lib("libnnc_vk_main.a"),
+              lib("libnnc_vk.a"), lib("libnnc_rt.a"), "-lvulkan", "-lstdc++",
+              "-lm", "-lpthread"},
+             scratchDir, "linking the Vulkan executable", error);
 }

@@ -61,6 +61,21 @@ mlir::LogicalResult linkSharedLibrary(const Toolchain &tools,
                                       llvm::StringRef scratchDir,
                                       std::string &error);
 
+/// Host cc plus the Vulkan executable runtime (../lib/nnc/vulkan from nnc's
+/// directory: libnnc_vk_main.a, libnnc_vk.a, libnnc_rt.a) -> `tools` with
+/// runtimeArchive naming that directory.
+mlir::FailureOr<Toolchain> findVulkanToolchain(llvm::StringRef nncPath,
+                                               std::string &error);
+
+/// The serialized model `blob` (embedded through an assembler .incbin as
+/// nnc_vk_model..nnc_vk_model_end) + vk_main + the Vulkan runtime ->
+/// executable `output` linking libvulkan.so.
+mlir::LogicalResult linkVulkanExecutable(const Toolchain &tools,
+                                         llvm::StringRef blob,
+                                         llvm::StringRef output,
+                                         llvm::StringRef scratchDir,
+                                         std::string &error);
+
 } // namespace nnc
 
 #endif // NNC_TOOLS_NNC_LINK_H

@@ -12,7 +12,9 @@
 //   obj           OUT (a self-contained ELF object) + OUT's .h (its C API)
 //   shared        a shared library with the same C API (dlopen-able)
 //   exe           a standalone executable (default; flags as nn-run's)
-//   spirv         the Vulkan backend (not in this build)
+//   spirv         the Vulkan kernels: OUT is a directory of kernel_<i>.spv
+// --target=vulkan with exe: an executable embedding the kernels, constants and
+// host plan, run by the Vulkan runtime (flags as nn-run's plus --device=N).
 // Binary stages write a temporary beside OUT and rename it at the end, so a
 // failure never leaves a partial output. The same model and flags give the
 // same bytes. Any error is one line `error: ...` on stderr and exit code 1.
@@ -21,6 +23,7 @@
 
 #include "Link.h"
 #include "ModelInputs.h"
+#include "VulkanEmit.h"
 
 #include "codegen/AotCompile.h"
 #include "frontend/onnx/Importer.h"
@@ -184,15 +187,30 @@ std::string headerPathFor(StringRef object) {
   return header.str().str();
 }
 
-/// The Vulkan backend's entry: --emit=spirv or --target=vulkan, with @main
-/// pinned to static shapes in `module`. Wire buildVulkanPipeline and the
-/// SPIR-V serialization in here.
-int emitVulkan(ModuleOp module, EmitKind emit, StringRef output) {
-  (void)module;
-  (void)emit;
-  (void)output;
-  return reportError("--emit=spirv / --target=vulkan: the Vulkan backend is "
-                     "not available in this build");
+/// The Vulkan backend's entry: --emit=spirv (a directory of kernel_<i>.spv)
+/// or --target=vulkan --emit=exe, with @main pinned to `signature`.
+int emitVulkan(ModuleOp module, const nn::AotSignature &signature,
+               EmitKind emit, StringRef output, int device, StringRef nncPath) {
+  if (emit != EmitKind::Exe && emit != EmitKind::SPIRV) {
+    return reportError("--target=vulkan writes --emit=exe (the default), "
+                       "spirv, nn or linalg");
+  }
+  if (output == "-") {
+    return reportError(std::string(emit == EmitKind::SPIRV
+                                       ? "--emit=spirv writes a directory"
+                                       : "--emit=exe writes a file") +
+                       ": name it with -o PATH");
+  }
+  nnc::VulkanEmitOptions options;
+  options.spirvOnly = emit == EmitKind::SPIRV;
+  options.device = device;
+  options.nncPath = nncPath.str();
+  std::string error;
+  if (failed(
+          nnc::emitVulkanOutput(module, signature, options, output, error))) {
+    return reportError(error);
+  }
+  return 0;
 }
 } // namespace
 
@@ -223,7 +241,8 @@ int main(int argc, char **argv) {
           clEnumValN(EmitKind::Exe, "exe",
                      "a standalone executable (--input/--output-dir/"
                      "--benchmark/--threads)"),
-          clEnumValN(EmitKind::SPIRV, "spirv", "SPIR-V for Vulkan")));
+          clEnumValN(EmitKind::SPIRV, "spirv",
+                     "SPIR-V for Vulkan: a directory of kernel_<i>.spv")));
   llvm::cl::opt<std::string> target(
       "target",
       llvm::cl::desc("x86_64, aarch64 or vulkan (default: this host)"),
@@ -260,12 +279,17 @@ int main(int argc, char **argv) {
       llvm::cl::desc("Turn the graph fusion/folding passes (nn-fuse) and "
                      "linalg elementwise fusion off, for comparison"),
       llvm::cl::init(false));
+  llvm::cl::opt<int> device(
+      "device",
+      llvm::cl::desc("Vulkan only: generate code for the limits of device N "
+                     "(default: a conservative target any device runs)"),
+      llvm::cl::value_desc("N"), llvm::cl::init(-1));
   // --help lists this tool's flags only, not every LLVM/MLIR option.
   static llvm::cl::OptionCategory toolFlags("nnc options");
   for (llvm::cl::Option *flag : std::initializer_list<llvm::cl::Option *>{
            &inputFile, &outputFile, &emit, &target, &cpu, &prefix,
            std::addressof(shapeFlags), std::addressof(bindings), &emitBytecode,
-           &noFusion}) {
+           &noFusion, &device}) {
     flag->addCategory(toolFlags);
   }
   llvm::cl::HideUnrelatedOptions(toolFlags);
@@ -283,6 +307,12 @@ int main(int argc, char **argv) {
     }
   }
   bool vulkan = arch == "vulkan" || emit == EmitKind::SPIRV;
+  if (device != -1 && (!vulkan || device < 0)) {
+    return reportError("--device=" + std::to_string(device) +
+                       (vulkan
+                            ? ": expected a device number (0, 1, ...)"
+                            : ": only with --target=vulkan or --emit=spirv"));
+  }
   if (!isCIdentifier(prefix)) {
     return reportError("--name=" + prefix +
                        ": expected a C identifier (letters, digits, _)");
@@ -391,8 +421,10 @@ int main(int argc, char **argv) {
                                 signature, error))) {
     return reportError(inputFile + ": " + error);
   }
-  if (vulkan) {
-    return emitVulkan(module, emit, outputFile);
+  if (vulkan && emit != EmitKind::Linalg) {
+    return emitVulkan(
+        module, signature, emit, outputFile, device,
+        llvm::sys::fs::getMainExecutable(argv[0], (void *)&reportError));
   }
   if (emit == EmitKind::Linalg) {
     if (failed(nn::lowerToLinalg(module, error, pipelineOptions))) {
