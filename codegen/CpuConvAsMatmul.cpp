@@ -45,10 +45,66 @@ bool isStatic4DF32(Value v) {
          t.getElementType().isF32();
 }
 
-void macBody(OpBuilder &b, Location l, ValueRange args) {
-  Value p = arith::MulFOp::create(b, l, args[0], args[1]);
-  linalg::YieldOp::create(b, l,
-                          ValueRange{arith::AddFOp::create(b, l, args[2], p)});
+Value cIdx(OpBuilder &b, Location l, int64_t v) {
+  return arith::ConstantIndexOp::create(b, l, v);
+}
+
+/// `flat` split into indices of the row-major `shape`.
+SmallVector<Value> unflatten(OpBuilder &b, Location l, Value flat,
+                             ArrayRef<int64_t> shape) {
+  SmallVector<Value> out(shape.size());
+  for (int64_t i = shape.size() - 1; i >= 0; --i) {
+    out[i] = i == 0 ? flat
+                    : arith::RemUIOp::create(b, l, flat, cIdx(b, l, shape[i]))
+                          .getResult();
+    if (i > 0) {
+      flat = arith::DivUIOp::create(b, l, flat, cIdx(b, l, shape[i]));
+    }
+  }
+  return out;
+}
+
+/// linear index of `idx` in the row-major `shape`.
+Value flatten(OpBuilder &b, Location l, ValueRange idx,
+              ArrayRef<int64_t> shape) {
+  Value flat = idx[0];
+  for (size_t i = 1; i < idx.size(); ++i) {
+    flat = arith::AddIOp::create(
+        b, l, arith::MulIOp::create(b, l, flat, cIdx(b, l, shape[i])), idx[i]);
+  }
+  return flat;
+}
+
+using IndexFn =
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>;
+
+/// An f32 tensor of `shape` whose element at ivs is src[index(ivs)], as a
+/// linalg.generic without inputs (tensor.extract in the body). Copies into
+/// and out of the contractions go through these rather than reshapes:
+/// linalg-fuse-elementwise-ops propagates reshapes through a contraction,
+/// turning it into a multi-K generic the micro-kernel no longer matches.
+Value gather(OpBuilder &b, Location loc, Value src, ArrayRef<int64_t> shape,
+             IndexFn index) {
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = shape.size();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{empty.getType()}, ValueRange{},
+             ValueRange{empty},
+             SmallVector<AffineMap>{
+                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
+             SmallVector<utils::IteratorType>(rank,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location l, ValueRange) {
+               SmallVector<Value> ivs;
+               for (int64_t i = 0; i < rank; ++i) {
+                 ivs.push_back(linalg::IndexOp::create(nb, l, i));
+               }
+               linalg::YieldOp::create(nb, l,
+                                       ValueRange{tensor::ExtractOp::create(
+                                           nb, l, src, index(nb, l, ivs))});
+             })
+      .getResult(0);
 }
 
 /// Sets the insertion point before `op`, or, inside nn.fusion_groups (an
@@ -74,17 +130,16 @@ LogicalResult setInsertionPointOutsideGroups(RewriterBase &rewriter,
   return success();
 }
 
-/// out[m, n] (+ batch) = sum_k a * b as a linalg.generic over
-/// (dims..., k) with the given maps; the last loop is the reduction.
+/// sum over the last loop of lhs * rhs into a zero tensor, with `maps`, as
+/// linalg.contract: a named op, so linalg-fuse-elementwise-ops (which fuses
+/// into generics) cannot pull the im2col / transpose producers into it and
+/// break the single-K shape nn-cpu-tile-contractions needs.
 Value contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
                   RankedTensorType outTy, ArrayRef<AffineMap> maps) {
   Value init = filledTensor(b, loc, outTy, {}, 0.0);
-  SmallVector<utils::IteratorType> iters(maps[0].getNumDims() - 1,
-                                         utils::IteratorType::parallel);
-  iters.push_back(utils::IteratorType::reduction);
-  return linalg::GenericOp::create(b, loc, TypeRange{outTy},
-                                   ValueRange{lhs, rhs}, ValueRange{init}, maps,
-                                   iters, macBody)
+  return linalg::ContractOp::create(b, loc, TypeRange{outTy},
+                                    ValueRange{lhs, rhs}, ValueRange{init},
+                                    b.getAffineMapArrayAttr(maps))
       .getResult(0);
 }
 
@@ -111,11 +166,22 @@ LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
   SmallVector<int64_t> pads = attrOr(op.getPads(), 4, 0);
   Type f32 = resTy.getElementType();
 
-  // 1. cols[n, m, p] = sum_c wm[c, m] * xm[n, c, p].
-  Value wm = tensor::CollapseShapeOp::create(
-      rewriter, loc, w, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
-  Value xm = tensor::CollapseShapeOp::create(
-      rewriter, loc, x, SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+  // 1. cols[n, m, p] = sum_c wm[c, m] * xm[n, c, p]; xm is gathered (a
+  //    copy) so elementwise fusion cannot fold x's producer into the
+  //    contraction through the reshape.
+  Value wm =
+      gather(rewriter, loc, w, {c, f * kh * kw},
+             [&](OpBuilder &b, Location l, ValueRange iv) {
+               SmallVector<Value> at = {iv[0]};
+               llvm::append_range(at, unflatten(b, l, iv[1], {f, kh, kw}));
+               return at;
+             });
+  Value xm = gather(rewriter, loc, x, {n, c, h * wd},
+                    [&](OpBuilder &b, Location l, ValueRange iv) {
+                      SmallVector<Value> at = {iv[0], iv[1]};
+                      llvm::append_range(at, unflatten(b, l, iv[2], {h, wd}));
+                      return at;
+                    });
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   // Loops: n, m, p, c.
   SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {d(3), d(1)}, ctx),
@@ -123,9 +189,6 @@ LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
                                  AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
   auto colsTy = RankedTensorType::get({n, f * kh * kw, h * wd}, f32);
   Value cols = contraction(rewriter, loc, wm, xm, colsTy, maps);
-  Value cols6 = tensor::ExpandShapeOp::create(
-      rewriter, loc, RankedTensorType::get({n, f, kh, kw, h, wd}, f32), cols,
-      SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
 
   // 2. Initial value: the bias broadcast along f, else zero.
   Value init;
@@ -186,7 +249,12 @@ LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
                                 arith::AndIOp::create(b, l, exact, inRange)));
       at.push_back(arith::SelectOp::create(b, l, inRange, q, zero));
     }
-    Value v = tensor::ExtractOp::create(b, l, cols6, at);
+    // at = n, f, r_h, r_w, i_h, i_w -> cols[n, (f, r_h, r_w), (i_h, i_w)].
+    Value v = tensor::ExtractOp::create(
+        b, l, cols,
+        ValueRange{at[0],
+                   flatten(b, l, ValueRange{at[1], at[2], at[3]}, {f, kh, kw}),
+                   flatten(b, l, ValueRange{at[4], at[5]}, {h, wd})});
     Value zeroF = arith::ConstantOp::create(b, l, b.getZeroAttr(v.getType()));
     Value add = arith::SelectOp::create(b, l, valid, v, zeroF);
     linalg::YieldOp::create(
@@ -232,37 +300,30 @@ LogicalResult rewriteWeightGrad(IRRewriter &rewriter, ConvWeightGradOp op) {
   }
   Value padded = embedSpatial(rewriter, loc, x, low, high, ones, 0.0);
 
-  // 1. col[n, oh, ow, c, kh, kw] = padded[n, c, oh*s + kh*d, ow*s + kw*d].
+  // 1. col[(n, oh, ow), (c, kh, kw)] = padded[n, c, oh*s + kh*d,
+  //    ow*s + kw*d], and 2. dyT[f, (n, oh, ow)] = dy[n, f, oh, ow], each
+  //    written 2-D by a gather (no reshape for fusion to propagate).
+  Value colm = gather(
+      rewriter, loc, padded, {n * oh * ow, c * kh * kw},
+      [&](OpBuilder &b, Location l, ValueRange iv) {
+        Value q = iv[0], j = iv[1];
+        SmallVector<Value> p = unflatten(b, l, q, {n, oh, ow});
+        SmallVector<Value> r = unflatten(b, l, j, {c, kh, kw});
+        auto at = [&](Value o, Value k, int64_t i) {
+          return arith::AddIOp::create(
+              b, l, arith::MulIOp::create(b, l, o, cIdx(b, l, strides[i])),
+              arith::MulIOp::create(b, l, k, cIdx(b, l, dilations[i])));
+        };
+        return SmallVector<Value>{p[0], r[0], at(p[1], r[1], 0),
+                                  at(p[2], r[2], 1)};
+      });
+  Value dym =
+      gather(rewriter, loc, dy, {f, n * oh * ow},
+             [&](OpBuilder &b, Location l, ValueRange iv) {
+               SmallVector<Value> p = unflatten(b, l, iv[1], {n, oh, ow});
+               return SmallVector<Value>{p[0], iv[0], p[1], p[2]};
+             });
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-  auto colTy = RankedTensorType::get({n, oh, ow, c, kh, kw}, f32);
-  Value colEmpty =
-      tensor::EmptyOp::create(rewriter, loc, colTy.getShape(), f32);
-  SmallVector<AffineMap> cmaps = {
-      AffineMap::get(6, 0,
-                     {d(0), d(3), d(1) * strides[0] + d(4) * dilations[0],
-                      d(2) * strides[1] + d(5) * dilations[1]},
-                     ctx),
-      AffineMap::getMultiDimIdentityMap(6, ctx)};
-  Value col =
-      linalg::GenericOp::create(
-          rewriter, loc, TypeRange{colTy}, ValueRange{padded},
-          ValueRange{colEmpty}, cmaps,
-          SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
-          [](OpBuilder &b, Location l, ValueRange args) {
-            linalg::YieldOp::create(b, l, args[0]);
-          })
-          .getResult(0);
-  Value colm = tensor::CollapseShapeOp::create(
-      rewriter, loc, col,
-      SmallVector<ReassociationIndices>{{0, 1, 2}, {3, 4, 5}});
-
-  // 2. dyT[f, (n, oh, ow)].
-  Value dyEmpty = tensor::EmptyOp::create(rewriter, loc, {f, n, oh, ow}, f32);
-  Value dyT = linalg::TransposeOp::create(rewriter, loc, dy, dyEmpty,
-                                          ArrayRef<int64_t>{1, 0, 2, 3})
-                  ->getResult(0);
-  Value dym = tensor::CollapseShapeOp::create(
-      rewriter, loc, dyT, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
 
   // 3. dW[f, j] = sum_q dyT[f, q] * col[q, j]; loops f, j, q.
   SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
@@ -270,10 +331,12 @@ LogicalResult rewriteWeightGrad(IRRewriter &rewriter, ConvWeightGradOp op) {
                                  AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
   auto dwTy = RankedTensorType::get({f, c * kh * kw}, f32);
   Value dw = contraction(rewriter, loc, dym, colm, dwTy, maps);
-  rewriter.replaceOp(op,
-                     tensor::ExpandShapeOp::create(
-                         rewriter, loc, resTy, dw,
-                         SmallVector<ReassociationIndices>{{0}, {1, 2, 3}}));
+  rewriter.replaceOp(
+      op, gather(rewriter, loc, dw, resTy.getShape(),
+                 [&](OpBuilder &b, Location l, ValueRange iv) {
+                   return SmallVector<Value>{
+                       iv[0], flatten(b, l, iv.drop_front(), {c, kh, kw})};
+                 }));
   return success();
 }
 

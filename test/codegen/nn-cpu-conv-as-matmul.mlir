@@ -1,17 +1,20 @@
 // RUN: %nn-opt %s -split-input-file -nn-cpu-conv-as-matmul | FileCheck %s
 // RUN: %nn-opt %s -split-input-file -nn-cpu-conv-as-matmul -convert-nn-to-linalg -nn-cpu-tile-contractions | FileCheck %s --check-prefix=TILED
 
-// A DCGAN-style transposed convolution: columns [N, F*KH*KW, H*W] from one
-// contraction over C (K = 16), then the col2im gather over the 4x4 taps
-// (tensor.extract of the columns), starting from the bias.
+// A DCGAN-style transposed convolution: W gathered to [C, F*KH*KW] and X to
+// [N, C, H*W] (copies by tensor.extract, not reshapes, so elementwise fusion
+// cannot reshape the contraction), columns [N, F*KH*KW, H*W] from one
+// linalg.contract over C (K = 16), then the col2im gather over the 4x4 taps,
+// starting from the bias.
 // CHECK-LABEL: func.func @conv_transpose
 // CHECK-NOT:   nn.conv_transpose
-// CHECK:       tensor.collapse_shape %{{.*}} {{\[}}[0], [1, 2, 3]] : tensor<16x8x4x4xf32> into tensor<16x128xf32>
-// CHECK:       linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction"]
-// CHECK-SAME:    outs(%{{.*}} : tensor<2x128x16xf32>)
-// CHECK:       tensor.expand_shape {{.*}} into tensor<2x8x4x4x4x4xf32>
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<16x128xf32>)
+// CHECK:         tensor.extract %arg1
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<2x16x16xf32>)
+// CHECK:         tensor.extract %arg0
+// CHECK:       %[[COLS:.*]] = linalg.contract {{.*}} -> tensor<2x128x16xf32>
 // CHECK:       linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
-// CHECK:         tensor.extract {{.*}} : tensor<2x8x4x4x4x4xf32>
+// CHECK:         tensor.extract %[[COLS]]{{.*}} : tensor<2x128x16xf32>
 // CHECK:       } -> tensor<2x8x8x8xf32>
 // TILED-LABEL: func.func @conv_transpose
 // TILED:       vector.fma
@@ -24,17 +27,17 @@ func.func @conv_transpose(%x: tensor<2x16x4x4xf32>, %w: tensor<16x8x4x4xf32>,
 
 // -----
 
-// The weight gradient: im2col of the padded input as [N*OH*OW, C*KH*KW],
-// dY transposed to [F, N*OH*OW], one contraction with K = N*OH*OW.
+// The weight gradient: im2col of the padded input gathered as
+// [N*OH*OW, C*KH*KW], dY gathered as [F, N*OH*OW], one linalg.contract with
+// K = N*OH*OW, and dW gathered back to [F, C, KH, KW].
 // CHECK-LABEL: func.func @weight_grad
 // CHECK-NOT:   nn.conv_weight_grad
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<4x6x6x3x3x3xf32>)
-// CHECK:       tensor.collapse_shape {{.*}} into tensor<144x27xf32>
-// CHECK:       linalg.transpose
-// CHECK:       tensor.collapse_shape {{.*}} into tensor<5x144xf32>
-// CHECK:       linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]
-// CHECK-SAME:    outs(%{{.*}} : tensor<5x27xf32>)
-// CHECK:       tensor.expand_shape {{.*}} into tensor<5x3x3x3xf32>
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<144x27xf32>)
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<5x144xf32>)
+// CHECK:         tensor.extract %arg1
+// CHECK:       %[[DW:.*]] = linalg.contract {{.*}} ins(%{{.*}}, %{{.*}} : tensor<5x144xf32>, tensor<144x27xf32>) {{.*}} -> tensor<5x27xf32>
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<5x3x3x3xf32>)
+// CHECK:         tensor.extract %[[DW]]
 // TILED-LABEL: func.func @weight_grad
 // TILED:       vector.fma
 func.func @weight_grad(%x: tensor<4x3x6x6xf32>, %dy: tensor<4x5x6x6xf32>) -> tensor<5x3x3x3xf32> {
@@ -48,7 +51,7 @@ func.func @weight_grad(%x: tensor<4x3x6x6xf32>, %dy: tensor<4x5x6x6xf32>) -> ten
 // Inside an epilogue fusion group: rewritten in front of the group, which
 // keeps the relu.
 // CHECK-LABEL: func.func @in_group
-// CHECK:       linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction"]
+// CHECK:       linalg.contract
 // CHECK:       %[[CT:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]
 // CHECK:       nn.fusion_group
 // CHECK-NEXT:    nn.relu %[[CT]]
