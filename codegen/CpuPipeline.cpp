@@ -36,6 +36,9 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
 
   // 2. nn -> linalg/tensor/arith/math on tensors; fuse elementwise chains so
   //    each becomes one loop nest, then drop what fusion left dead.
+  if (opts.convAsMatmul && opts.vectorizeContractions) {
+    pm.addNestedPass<func::FuncOp>(createCpuConvAsMatmulPass());
+  }
   pm.addNestedPass<func::FuncOp>(createConvertNNToLinalgPass());
   if (opts.fuseElementwise) {
     pm.addPass(createLinalgElementwiseOpFusionPass());

@@ -31,6 +31,10 @@ struct CpuPipelineOptions {
   /// Tile each fusion group into one loop nest (nn-lower-fusion-groups);
   /// false only unwraps the groups (Vulkan maps loop nests itself).
   bool tileFusionGroups = true;
+  /// 2-D nn.conv_transpose / nn.conv_weight_grad as contractions plus a
+  /// gather / im2col (nn-cpu-conv-as-matmul), for the CPU micro-kernel; the
+  /// Vulkan pipeline keeps the direct lowering.
+  bool convAsMatmul = true;
 };
 
 /// Phases 1-2, shared by every target: nn clean-up, then linalg/tensor/arith/

@@ -36,6 +36,27 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "func::FuncOp"> {
   ];
 }
 
+def CpuConvAsMatmulPass : Pass<"nn-cpu-conv-as-matmul", "func::FuncOp"> {
+  let summary = "Lower 2-D nn.conv_transpose / nn.conv_weight_grad (groups = "
+                "1, static f32) to matmul-shaped linalg (CPU)";
+  let description = [{
+    Runs before convert-nn-to-linalg. nn.conv_transpose becomes a contraction
+    with K = C_in producing columns [N, C_out*KH*KW, H*W], then a gather
+    (col2im: every output pixel sums the taps that land on it; the bias is
+    the initial value). nn.conv_weight_grad becomes im2col of the padded
+    input in [(N*OH*OW), C*KH*KW] order and one contraction with
+    K = N*OH*OW. Both contractions have a single K loop, so
+    nn-cpu-tile-contractions turns them into FMA micro-kernels. An op inside
+    an nn.fusion_group (conv_transpose + relu epilogue) is rewritten in front
+    of the group, which keeps its elementwise rest. Other cases (groups,
+    1-D/3-D, dynamic shapes) are left to convert-nn-to-linalg.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect"
+  ];
+}
+
 def CpuTileContractionsPass
     : Pass<"nn-cpu-tile-contractions", "func::FuncOp"> {
   let summary = "Cache- and register-tile f32 contractions and vectorize "

@@ -38,7 +38,10 @@ std::string spirvTargetEnv(const VulkanTargetInfo &info);
 
 /// Knobs of the Vulkan pipeline.
 struct VulkanPipelineOptions {
-  VulkanPipelineOptions() { linalg.tileFusionGroups = false; }
+  VulkanPipelineOptions() {
+    linalg.tileFusionGroups = false;
+    linalg.convAsMatmul = false;
+  }
   /// Phases 1-2; fusion groups are only unwrapped (each loop nest becomes a
   /// kernel of its own here).
   CpuPipelineOptions linalg;
