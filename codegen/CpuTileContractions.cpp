@@ -553,9 +553,12 @@ struct CpuTileContractionsPass
     rewriter.replaceOp(target, outer->replacements);
 
     auto tiled = cast<TilingInterface>(outer->tiledOps.back());
-    if (extents[loops.m] > rows &&
+    // Packing pays off when the panel is reused by several M tiles of the
+    // same thread; threads over M (N fits one panel, rows <= 1 KiB apart)
+    // would each repack it.
+    if (extents[loops.m] > rows && threadDim != loops.m &&
         (cache[loops.n] != 0 || cache[loops.k] != 0 || threadDim)) {
-      packOperand(rewriter, tiled, b, outer->loops); // pays off with reuse
+      packOperand(rewriter, tiled, b, outer->loops);
     }
     scf::SCFTilingOptions regTiling;
     regTiling.setTileSizes(indexSizes(&getContext(), reg));
