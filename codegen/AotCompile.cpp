@@ -8,6 +8,7 @@
 
 #include "codegen/AotCompile.h"
 #include "codegen/CpuPipeline.h"
+#include "codegen/FirstError.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -33,27 +34,6 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-/// Keeps the first error diagnostic (with its location) while active.
-class FirstError {
-public:
-  explicit FirstError(MLIRContext *context)
-      : handler(context, [this](Diagnostic &diag) {
-          if (diag.getSeverity() == DiagnosticSeverity::Error &&
-              message.empty()) {
-            llvm::raw_string_ostream os(message);
-            os << diag.getLocation() << ": " << diag;
-          }
-          return success();
-        }) {}
-  std::string take(StringRef fallback) {
-    return message.empty() ? fallback.str() : message;
-  }
-
-private:
-  std::string message;
-  ScopedDiagnosticHandler handler;
-};
-
 std::string typeString(Type type) {
   std::string s;
   llvm::raw_string_ostream os(s);

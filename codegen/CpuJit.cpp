@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/CpuJit.h"
+#include "codegen/FirstError.h"
 #include "passes/Passes.h"
 #include "runtime/threadpool.h"
 
@@ -34,27 +35,6 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-/// Keeps the first error diagnostic (with its location) while active.
-class FirstError {
-public:
-  explicit FirstError(MLIRContext *context)
-      : handler(context, [this](Diagnostic &diag) {
-          if (diag.getSeverity() == DiagnosticSeverity::Error &&
-              message.empty()) {
-            llvm::raw_string_ostream os(message);
-            os << diag.getLocation() << ": " << diag;
-          }
-          return success();
-        }) {}
-  std::string take(StringRef fallback) {
-    return message.empty() ? fallback.str() : message;
-  }
-
-private:
-  std::string message;
-  ScopedDiagnosticHandler handler;
-};
-
 std::string typeString(Type type) {
   std::string s;
   llvm::raw_string_ostream os(s);

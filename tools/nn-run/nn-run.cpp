@@ -30,6 +30,7 @@
 
 #include "VulkanRun.h"
 #include "codegen/CpuJit.h"
+#include "codegen/RuntimeTypes.h"
 #include "frontend/onnx/Importer.h"
 #include "frontend/onnx/ModelLoader.h"
 #include "ir/NNOps.h"
@@ -74,55 +75,10 @@ std::string typeString(Type type) {
 }
 
 /// The nn_dtype holding `type`'s elements, if the runtime has one.
-std::optional<nn_dtype> toDtype(Type type) {
-  if (type.isF32()) {
-    return NN_F32;
-  }
-  if (type.isF64()) {
-    return NN_F64;
-  }
-  if (type.isF16()) {
-    return NN_F16;
-  }
-  if (type.isBF16()) {
-    return NN_BF16;
-  }
-  if (type.isSignlessInteger(1)) {
-    return NN_BOOL;
-  }
-  if (type.isSignlessInteger(8)) {
-    return NN_I8;
-  }
-  if (type.isSignlessInteger(32)) {
-    return NN_I32;
-  }
-  if (type.isSignlessInteger(64)) {
-    return NN_I64;
-  }
-  return std::nullopt;
-}
+std::optional<nn_dtype> toDtype(Type type) { return nn::toRuntimeDtype(type); }
 
 Type fromDtype(MLIRContext *context, nn_dtype dtype) {
-  Builder b(context);
-  switch (dtype) {
-  case NN_F32:
-    return b.getF32Type();
-  case NN_F64:
-    return b.getF64Type();
-  case NN_F16:
-    return b.getF16Type();
-  case NN_BF16:
-    return b.getBF16Type();
-  case NN_I8:
-    return b.getI8Type();
-  case NN_I32:
-    return b.getI32Type();
-  case NN_I64:
-    return b.getI64Type();
-  case NN_BOOL:
-    return b.getI1Type();
-  }
-  return {};
+  return nn::fromRuntimeDtype(context, dtype);
 }
 
 /// ONNX TensorProto data type -> nn_dtype (the types the runtime holds).

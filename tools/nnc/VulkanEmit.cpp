@@ -8,6 +8,7 @@
 
 #include "VulkanEmit.h"
 #include "Link.h"
+#include "codegen/RuntimeTypes.h"
 
 #include "codegen/VulkanCompile.h"
 #include "runtime/buffer.h"
@@ -27,31 +28,8 @@ using namespace mlir::nn;
 namespace {
 /// The runtime's nn_dtype of an element type, or -1.
 int dtypeOf(Type type) {
-  if (type.isF32()) {
-    return NN_F32;
-  }
-  if (type.isF64()) {
-    return NN_F64;
-  }
-  if (type.isF16()) {
-    return NN_F16;
-  }
-  if (type.isBF16()) {
-    return NN_BF16;
-  }
-  if (type.isInteger(1)) {
-    return NN_BOOL;
-  }
-  if (type.isInteger(8)) {
-    return NN_I8;
-  }
-  if (type.isInteger(32)) {
-    return NN_I32;
-  }
-  if (type.isInteger(64)) {
-    return NN_I64;
-  }
-  return -1;
+  std::optional<nn_dtype> dtype = nn::toRuntimeDtype(type);
+  return dtype ? int(*dtype) : -1;
 }
 
 /// A device's limits as the code generator's target (as nn-run does).
