@@ -117,9 +117,9 @@ except Exception as e:  # not installed: PyTorch columns read n/a
 
 def torch_model(name):
     """The exported model, rebuilt exactly as export-models.py built it."""
-    pt = os.path.join(DIR, name, "model.pt")  # bench/export-convs.py's one-op models
+    pt = os.path.join(DIR, name, "model.pt")  # bench/export-kernels.py's one-op models
     if os.path.exists(pt):
-        return torch.load(pt).eval()
+        return torch.jit.load(pt).eval()  # traced: needs no class definitions
     build, _ = export_models.MODELS[name]
     torch.manual_seed(0)
     np.random.seed(0)

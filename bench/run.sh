@@ -8,7 +8,8 @@
 #      bench/node_modules) vs PyTorch eager, outputs checked first, rounds
 #      interleaved (bench/models.py); nnc compile time; peak memory;
 #   3. kernels: f32 matmul vs oneDNN and OpenBLAS (nn-bench-matmul); the conv
-#      layers of ResNet-18 as one-op models (bench/export-convs.py) through
+#      layers of ResNet-18, MobileNetV2's depthwise convs, an LSTM step and attention
+#      at seq 128 as one-op models (bench/export-kernels.py) through
 #      bench/models.py, i.e. vs ONNX Runtime and PyTorch.
 # A peer that is not installed reads n/a. Not a test: it never fails on speed.
 # Usage: bench/run.sh [--out=FILE] [--rounds=R] [--threads="1 2"] [--no-kernels]
@@ -63,7 +64,7 @@ export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp" "$tmp.clock" "$tmp.convs"' EXIT
+trap 'rm -f "$tmp" "$tmp.clock" "$tmp.kernels" "$tmp.kernels.log"' EXIT
 {
   echo "# nnc vs peers ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
   echo
@@ -112,18 +113,16 @@ trap 'rm -f "$tmp" "$tmp.clock" "$tmp.convs"' EXIT
       echo "n/a (nn-bench-matmul not built: needs libdnnl-dev and libopenblas-dev)"
     fi
     echo
-    echo "## Kernels: the conv layers of ResNet-18 (batch 1), latency ms"
+    echo "## Kernels: ResNet-18's conv layers, MobileNetV2's depthwise convs, an LSTM step, attention (batch 1), latency ms"
     echo
-    convs=$build/bench-convs
-    if /usr/bin/python3 "$root/bench/export-convs.py" "$convs" >"$tmp.convs" 2>&1; then
-      NN_RUN=$build/bin/nn-run MODELS_DIR=$convs ROUNDS=$rounds THREADS="$threads" MEM=0 \
-        /usr/bin/python3 "$root/bench/models.py" $(cat "$tmp.convs") ||
-        echo "error: bench/models.py failed on the conv layers (see above)"
+    kernels=$build/bench-kernels
+    if /usr/bin/python3 "$root/bench/export-kernels.py" "$kernels" >"$tmp.kernels" 2>"$tmp.kernels.log"; then
+      NN_RUN=$build/bin/nn-run MODELS_DIR=$kernels ROUNDS=$rounds THREADS="$threads" MEM=0 \
+        /usr/bin/python3 "$root/bench/models.py" $(cat "$tmp.kernels") ||
+        echo "error: bench/models.py failed on the kernel set (see above)"
     else
-      echo "n/a (exporting the conv layers needs torch: $(tail -1 "$tmp.convs"))"
+      echo "n/a (exporting the kernel set needs torch: $(tail -1 "$tmp.kernels.log"))"
     fi
-    echo
-    echo "Not benchmarked yet (issue 9): conv vs oneDNN directly, MobileNetV2 depthwise convs, LSTM step, attention."
   fi
 } | tee "$tmp"
 mkdir -p "$(dirname "$out")"

@@ -126,6 +126,32 @@ struct MatmulOpLowering : OpConversionPattern<MatmulOp> {
     int64_t nb = res - hasM - hasN;
     int64_t mDim = nb, nDim = nb + hasM, kDim = res;
 
+    // [batch..., m, k] x [k, n] with a small m (a transformer's [seq, 1, d] x
+    // [d, e] projection): the batch dimensions of the lhs are rows of one 2-D
+    // product, which the contraction micro-kernel tiles as one large M
+    // instead of `batch` GEMVs. With m of at least one register tile (8
+    // rows) the batched form is kept: it needs no reshape, and a returned
+    // result is then written in place.
+    if (a > 2 && r == 2 && lt.hasStaticShape() && resTy.hasStaticShape() &&
+        lt.getDimSize(a - 2) < 8) {
+      SmallVector<ReassociationIndices> rows(2);
+      for (int64_t d = 0; d < a - 1; ++d) {
+        rows[0].push_back(d);
+      }
+      rows[1].push_back(a - 1);
+      Value lhs2 = tensor::CollapseShapeOp::create(rewriter, loc, lhs, rows);
+      int64_t m = cast<RankedTensorType>(lhs2.getType()).getDimSize(0);
+      auto flatTy =
+          RankedTensorType::get({m, rt.getDimSize(1)}, resTy.getElementType());
+      Value flatInit = filledTensor(rewriter, loc, flatTy, {}, 0.0);
+      Value prod =
+          linalg::MatmulOp::create(rewriter, loc, TypeRange{flatTy},
+                                   ValueRange{lhs2, rhs}, ValueRange{flatInit})
+              .getResult(0);
+      rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(op, resTy, prod, rows);
+      return success();
+    }
+
     // Dynamic result extents.
     SmallVector<Value> dyn;
     for (int64_t d = 0; d < res; ++d) {

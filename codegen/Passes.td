@@ -95,6 +95,23 @@ def CpuTileContractionsPass
   ];
 }
 
+def FuseLinalgElementwisePass : Pass<"nn-fuse-linalg-elementwise"> {
+  let summary = "Elementwise linalg fusion that leaves contractions alone";
+  let description = [{
+    Fuses chains of elementwise linalg.generic ops into one generic and folds
+    reshapes into elementwise generics (upstream's elementwise fusion and
+    reshape-by-expansion patterns), but never fuses into, out of, or a
+    reshape into a contraction (a named matmul-like op or a generic whose
+    body is a multiply-accumulate). Such a fusion would turn a matmul into a
+    generic that the contraction tilers no longer recognize (a scaled
+    operand, or extra reduction dimensions from a folded reshape), which then
+    runs as scalar loops. A producer with several uses is not fused either.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
 def CpuLowerCopiesPass : Pass<"nn-cpu-lower-copies", "func::FuncOp"> {
   let summary = "Strided memref.copy -> linalg.copy (inline loops)";
   let description = [{

@@ -277,3 +277,15 @@ func.func @max_pool_indices(%y: tensor<1x2x5xf16>) -> tensor<1x2x5xi64> {
   %0 = nn.max_pool_indices %y {kernel_shape = array<i64: 3>, pads = array<i64: 1, 1>, column_major = true} : tensor<1x2x5xf16> -> tensor<1x2x5xi64>
   return %0 : tensor<1x2x5xi64>
 }
+
+// [seq, batch, d] x [d, e] (a transformer projection): the lhs batch
+// dimensions become rows of one 2-D linalg.matmul, then the result is
+// expanded back.
+// CHECK-LABEL: func.func @matmul_rows
+// CHECK:       %[[A:.*]] = tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : tensor<128x2x16xf32> into tensor<256x16xf32>
+// CHECK:       %[[M:.*]] = linalg.matmul ins(%[[A]], %{{.*}} : tensor<256x16xf32>, tensor<16x32xf32>)
+// CHECK:       tensor.expand_shape %[[M]] {{\[}}[0, 1], [2]] output_shape [128, 2, 32]
+func.func @matmul_rows(%a: tensor<128x2x16xf32>, %b: tensor<16x32xf32>) -> tensor<128x2x32xf32> {
+  %0 = nn.matmul %a, %b : (tensor<128x2x16xf32>, tensor<16x32xf32>) -> tensor<128x2x32xf32>
+  return %0 : tensor<128x2x32xf32>
+}
