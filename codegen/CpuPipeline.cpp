@@ -58,6 +58,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   // 2b. Contractions -> cache/register tiles around an FMA micro-kernel, on
   //     tensors (hoisting the C tile needs tensors, toolchain.md section 2).
   if (opts.vectorizeContractions) {
+    pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());

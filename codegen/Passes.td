@@ -156,6 +156,23 @@ def CpuDispatchParallelLoopsPass
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def FoldConstantSlicesPass : Pass<"nn-fold-constant-slices", "func::FuncOp"> {
+  let summary = "Static slices of a tensor constant become constants";
+  let description = [{
+    When every use of a tensor constant (dense or resource) is a static,
+    unit-stride tensor.extract_slice, each slice becomes its own resource
+    constant and the original goes away (no weight is duplicated). Recurrent
+    layers slice each gate's weights out of one stacked constant; as
+    constants, the contraction tilers transpose and pad them once at compile
+    time instead of repacking a runtime view at every step.
+  }];
+  let options = [
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"64",
+           "Smallest constant (elements) to split">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def CpuFlattenConstantsPass : Pass<"nn-cpu-flatten-constants", "func::FuncOp"> {
   let summary = "Store large n-D tensor constants as 1-D, viewed by expand_shape";
   let description = [{
