@@ -60,6 +60,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   if (opts.vectorizeContractions) {
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
+    pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }

@@ -173,6 +173,23 @@ def FoldConstantSlicesPass : Pass<"nn-fold-constant-slices", "func::FuncOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def CpuVectorizeDepthwisePass
+    : Pass<"nn-cpu-vectorize-depthwise", "func::FuncOp"> {
+  let summary = "Depthwise 2-D convolutions as vectorized output rows";
+  let description = [{
+    A static f32 linalg.depthwise_conv_2d_nchw_chw (W stride 1 or 2, at most
+    7x7 taps) becomes an scf.forall over (image, channel) planes; each output
+    row is computed in blocks of 16 (8 for narrow rows) outputs held in a
+    vector: the channel's taps are broadcast once per plane, and each tap is
+    one vector read of the input row (stride 2: twice as wide, then the even
+    lanes by a shuffle) and one FMA. Row ends use masked (out-of-bounds)
+    transfers. Other depthwise convolutions are left alone.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def CpuFlattenConstantsPass : Pass<"nn-cpu-flatten-constants", "func::FuncOp"> {
   let summary = "Store large n-D tensor constants as 1-D, viewed by expand_shape";
   let description = [{
