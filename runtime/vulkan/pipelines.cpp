@@ -32,6 +32,10 @@ nn_status nnvk::createKernel(Device &device, VkPipelineCache cache,
     destroyKernel(device, out);
     error =
         "kernel '" + entry + "': " + what + " failed: " + resultString(result);
+    if (status == NN_INVALID_MODEL) {
+      error += " (a corrupt or unsupported kernel: check the SPIR-V with "
+               "spirv-val, e.g. from nnc --emit=spirv, or recompile the model)";
+    }
     return status;
   };
   if (words.empty() || words[0] != 0x07230203) {
