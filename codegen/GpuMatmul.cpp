@@ -12,8 +12,8 @@
 // reads C's innermost loop, so neighbouring threads read and write
 // neighbouring addresses.
 //
-// The kernel, for workgroup (bx, by, bz) and thread (tx, ty), with R x R
-// outputs per thread (rows by*T*R + ty + i*T, columns bx*T*R + tx + j*T):
+// The kernel, for workgroup (bx, by, bz) and thread (tx, ty), with Rm x Rn
+// outputs per thread (rows by*T*Rm + ty + i*T, columns bx*T*Rn + tx + j*T):
 //   acc[i][j] = C[row_i, col_j] (0 outside);
 //   for each k tile: As[ty + i*T][tx] = A[row_i, kt*T + tx], Bs[ty][tx +
 //     j*T] = B[kt*T + ty, col_j] (0 outside), barrier, acc[i][j] =
@@ -42,6 +42,9 @@ namespace {
 constexpr int64_t kMinTiledWork = 4096;
 /// Most workgroups along one grid axis every Vulkan device accepts.
 constexpr int64_t kMaxGrid = 65535;
+/// Fewest workgroups register blocking may leave (so that a GPU's compute
+/// units have work; larger blocks win on lavapipe, see bench/vulkan.sh).
+constexpr int64_t kMinWorkgroups = 16;
 
 Value index(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
@@ -172,7 +175,8 @@ std::optional<TiledContraction> matchTiledContraction(linalg::GenericOp op) {
 } // namespace
 
 LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
-                                        linalg::GenericOp op, int64_t tile) {
+                                        linalg::GenericOp op, int64_t tile,
+                                        int64_t maxWorkgroupBytes) {
   if (tile < 2) {
     return failure();
   }
@@ -202,14 +206,29 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
   int64_t M = extent(t->rows), N = extent(t->cols), K = extent(t->ks);
   int64_t batch = extent(t->outer);
 
-  // Register blocking: each thread owns R x R outputs spaced `tile` apart
+  // Register blocking: each thread owns Rm x Rn outputs spaced `tile` apart
   // (so neighbouring threads touch neighbouring addresses), a workgroup a
-  // (tile*R)^2 block; R = 4 once both extents fill such blocks.
-  int64_t R = (M >= 4 * tile && N >= 4 * tile) ? 4 : 1;
-  int64_t block = tile * R;
-  int64_t gridX = (N + block - 1) / block, gridY = (M + block - 1) / block;
+  // (tile*Rm) x (tile*Rn) block. Each extent takes the largest of 8, 4, 1
+  // it fills; more outputs per thread means fewer tile loads per
+  // multiply-add. Then, while the grid has fewer than kMinWorkgroups
+  // workgroups or the tiles overflow workgroup memory, the larger factor
+  // halves.
+  auto blocking = [&](int64_t extent) -> int64_t {
+    return extent >= 8 * tile ? 8 : extent >= 4 * tile ? 4 : 1;
+  };
+  int64_t Rm = blocking(M), Rn = blocking(N);
+  auto grid = [&](int64_t extent, int64_t r) {
+    return (extent + tile * r - 1) / (tile * r);
+  };
+  while ((Rm > 1 || Rn > 1) &&
+         (grid(M, Rm) * grid(N, Rn) * batch < kMinWorkgroups ||
+          (Rm + Rn) * tile * tile * 4 > maxWorkgroupBytes)) {
+    (Rm >= Rn ? Rm : Rn) /= 2;
+  }
+  int64_t blockM = tile * Rm, blockN = tile * Rn;
+  int64_t gridX = grid(N, Rn), gridY = grid(M, Rm);
   if (M * N * K < kMinTiledWork || batch > kMaxGrid || gridX > kMaxGrid ||
-      gridY > kMaxGrid) {
+      gridY > kMaxGrid || 2 * tile * tile * 4 > maxWorkgroupBytes) {
     return failure();
   }
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
@@ -232,13 +251,12 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
   Attribute workgroup = rewriter.getI64IntegerAttr(3);
   Value aTile = memref::AllocOp::create(
       rewriter, loc,
-      MemRefType::get({block, tile}, f32, AffineMap(), workgroup));
+      MemRefType::get({blockM, tile}, f32, AffineMap(), workgroup));
   Value bTile = memref::AllocOp::create(
       rewriter, loc,
-      MemRefType::get({tile, block}, f32, AffineMap(), workgroup));
+      MemRefType::get({tile, blockN}, f32, AffineMap(), workgroup));
 
-  Value cTile = index(rewriter, loc, tile),
-        cBlock = index(rewriter, loc, block);
+  Value cTile = index(rewriter, loc, tile);
   Value tx = launch.getThreadIds().x, ty = launch.getThreadIds().y;
   auto add = [&](Value a, Value b) -> Value {
     return arith::AddIOp::create(rewriter, loc, a, b);
@@ -286,19 +304,23 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
     return SmallVector<Value>(indices->begin(), indices->end());
   };
 
-  Value rowBase = add(mul(launch.getBlockIds().y, cBlock), ty);
-  Value colBase = add(mul(launch.getBlockIds().x, cBlock), tx);
+  Value rowBase =
+      add(mul(launch.getBlockIds().y, index(rewriter, loc, blockM)), ty);
+  Value colBase =
+      add(mul(launch.getBlockIds().x, index(rewriter, loc, blockN)), tx);
   SmallVector<Value> rowOff, colOff, rowIn, colIn;
   SmallVector<SmallVector<Value>> rowValues, colValues;
-  for (int64_t i = 0; i < R; ++i) {
+  for (int64_t i = 0; i < Rm; ++i) {
     rowOff.push_back(add(ty, index(rewriter, loc, i * tile)));
-    colOff.push_back(add(tx, index(rewriter, loc, i * tile)));
     Value row = add(rowBase, index(rewriter, loc, i * tile));
-    Value col = add(colBase, index(rewriter, loc, i * tile));
     rowIn.push_back(less(row, M));
-    colIn.push_back(less(col, N));
     setGroup(t->rows, row);
     rowValues.push_back(valuesOf(t->rows));
+  }
+  for (int64_t j = 0; j < Rn; ++j) {
+    colOff.push_back(add(tx, index(rewriter, loc, j * tile)));
+    Value col = add(colBase, index(rewriter, loc, j * tile));
+    colIn.push_back(less(col, N));
     setGroup(t->cols, col);
     colValues.push_back(valuesOf(t->cols));
   }
@@ -314,8 +336,8 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
     return at(ic);
   };
   SmallVector<Value> acc0;
-  for (int64_t i = 0; i < R; ++i) {
-    for (int64_t j = 0; j < R; ++j) {
+  for (int64_t i = 0; i < Rm; ++i) {
+    for (int64_t j = 0; j < Rn; ++j) {
       acc0.push_back(guardedLoad(rewriter, loc, both(rowIn[i], colIn[j]), c,
                                  cAt(i, j), zero));
     }
@@ -331,7 +353,7 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
     Value ka = add(kBase, tx), kb = add(kBase, ty);
     Value kaIn = less(ka, K), kbIn = less(kb, K);
     setGroup(t->ks, ka);
-    for (int64_t i = 0; i < R; ++i) {
+    for (int64_t i = 0; i < Rm; ++i) {
       restore(t->rows, rowValues[i]);
       Value va =
           guardedLoad(rewriter, loc, both(rowIn[i], kaIn), a, at(ia), zero);
@@ -339,7 +361,7 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
                               ValueRange{rowOff[i], tx});
     }
     setGroup(t->ks, kb);
-    for (int64_t j = 0; j < R; ++j) {
+    for (int64_t j = 0; j < Rn; ++j) {
       restore(t->cols, colValues[j]);
       Value vb =
           guardedLoad(rewriter, loc, both(colIn[j], kbIn), b, at(ib), zero);
@@ -355,20 +377,22 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
       rewriter.setInsertionPointToStart(inner.getBody());
       Value kk = inner.getInductionVar();
       SmallVector<Value> as, bs, next;
-      for (int64_t i = 0; i < R; ++i) {
+      for (int64_t i = 0; i < Rm; ++i) {
         as.push_back(memref::LoadOp::create(rewriter, loc, aTile,
                                             ValueRange{rowOff[i], kk}));
+      }
+      for (int64_t j = 0; j < Rn; ++j) {
         bs.push_back(memref::LoadOp::create(rewriter, loc, bTile,
-                                            ValueRange{kk, colOff[i]}));
+                                            ValueRange{kk, colOff[j]}));
       }
       Block &region = op.getRegion().front();
-      for (int64_t i = 0; i < R; ++i) {
-        for (int64_t j = 0; j < R; ++j) {
+      for (int64_t i = 0; i < Rm; ++i) {
+        for (int64_t j = 0; j < Rn; ++j) {
           IRMapping mapping;
           mapping.map(region.getArgument(ia), as[i]);
           mapping.map(region.getArgument(ib), bs[j]);
           mapping.map(region.getArgument(ic),
-                      inner.getRegionIterArgs()[i * R + j]);
+                      inner.getRegionIterArgs()[i * Rn + j]);
           for (Operation &bodyOp : region.without_terminator()) {
             rewriter.clone(bodyOp, mapping);
           }
@@ -381,12 +405,12 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
     gpu::BarrierOp::create(rewriter, loc);
     scf::YieldOp::create(rewriter, loc, inner.getResults());
   }
-  for (int64_t i = 0; i < R; ++i) {
-    for (int64_t j = 0; j < R; ++j) {
+  for (int64_t i = 0; i < Rm; ++i) {
+    for (int64_t j = 0; j < Rn; ++j) {
       auto store = scf::IfOp::create(rewriter, loc, both(rowIn[i], colIn[j]));
       OpBuilder::InsertionGuard inStore(rewriter);
       rewriter.setInsertionPointToStart(store.thenBlock());
-      memref::StoreOp::create(rewriter, loc, kLoop.getResult(i * R + j), c,
+      memref::StoreOp::create(rewriter, loc, kLoop.getResult(i * Rn + j), c,
                               cAt(i, j));
     }
   }

@@ -18,13 +18,15 @@ namespace mlir {
 namespace nn {
 
 /// Rewrites `op` into a shared-memory tiled gpu.launch with `tile` x `tile`
-/// threads per workgroup; failure (IR untouched) when `op` is not such a
-/// contraction on static memrefs (body `acc + a * b`, output map a projected
-/// permutation, every loop a row, column, k or outer loop as GpuMatmul.cpp
-/// defines them, at least one of each of the first three) or is too small
-/// to benefit. A depthwise convolution has no row loop and stays.
+/// threads per workgroup whose operand tiles fit `maxWorkgroupBytes`; failure
+/// (IR untouched) when `op` is not such a contraction on static memrefs (body
+/// `acc + a * b`, output map a projected permutation, every loop a row, column,
+/// k or outer loop as GpuMatmul.cpp defines them, at least one of each of the
+/// first three) or is too small to benefit. A depthwise convolution has no row
+/// loop and stays.
 LogicalResult tileContractionForGpu(RewriterBase &rewriter,
-                                    linalg::GenericOp op, int64_t tile);
+                                    linalg::GenericOp op, int64_t tile,
+                                    int64_t maxWorkgroupBytes);
 
 } // namespace nn
 } // namespace mlir

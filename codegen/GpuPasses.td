@@ -31,7 +31,8 @@ def GpuPrepareLinalgPass : Pass<"nn-gpu-prepare-linalg", "func::FuncOp"> {
     matmuls, and convolutions, conv_transpose and conv weight gradients as
     implicit GEMM: row, column and k loop groups linearized, operands read
     through their affine maps) become a gpu.launch of TxT workgroups that
-    stage tiles of both operands in workgroup memory (GpuMatmul.cpp).
+    stage tiles of both operands in workgroup memory (GpuMatmul.cpp), each
+    thread computing up to 8x8 outputs within `workgroup-memory` bytes.
     Depthwise convolutions (no row loop) keep the plain mapping.
     With `workgroup-reductions=T`, a reduction over >= 64 elements becomes
     one workgroup of T threads per output element, combining partial results
@@ -40,6 +41,9 @@ def GpuPrepareLinalgPass : Pass<"nn-gpu-prepare-linalg", "func::FuncOp"> {
   let options = [
     Option<"tileContractions", "tile-contractions", "int64_t", "0",
            "Workgroup tile of matmul-like contractions (0: plain loops)">,
+    Option<"workgroupMemory", "workgroup-memory", "int64_t", "16384",
+           "Bytes of workgroup memory a tiled contraction may use (the "
+           "device's maxComputeSharedMemorySize)">,
     Option<"workgroupReductions", "workgroup-reductions", "int64_t", "0",
            "Threads (a power of two) of a workgroup reducing one output "
            "element, for reductions of >= 64 elements (0: one thread each)">

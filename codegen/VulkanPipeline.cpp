@@ -81,6 +81,7 @@ void nn::buildVulkanPipeline(OpPassManager &pm,
       opts.tileContractions
           ? (opts.target.maxWorkgroupInvocations >= 256 ? 16 : 8)
           : 0;
+  prepare.workgroupMemory = opts.target.maxSharedMemoryBytes;
   prepare.workgroupReductions =
       opts.workgroupReductions
           ? std::min<int64_t>(64, opts.target.maxWorkgroupInvocations)

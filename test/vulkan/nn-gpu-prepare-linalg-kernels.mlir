@@ -39,6 +39,26 @@ func.func @small(%a: memref<4x8xf32>, %b: memref<8x5xf32>, %c: memref<4x5xf32>) 
 
 // -----
 
+// Register blocking: 256x256 (K = 16) fills 8x8 outputs per thread (64x64
+// blocks, 4x4 = 16 workgroups, the fewest allowed); with only 2 KiB of
+// workgroup memory the factors halve to 4x4 (32x32 blocks).
+// RUN: %nn-opt %s --split-input-file --nn-gpu-prepare-linalg="tile-contractions=8 workgroup-memory=2048" | FileCheck %s --check-prefix=MEM
+// CHECK-LABEL: func.func @blocked
+// CHECK: memref.alloc() : memref<64x8xf32, 3>
+// CHECK: memref.alloc() : memref<8x64xf32, 3>
+// CHECK-COUNT-64: arith.mulf
+// CHECK-NOT: arith.mulf
+// CHECK: return
+// MEM-LABEL: func.func @blocked
+// MEM: memref.alloc() : memref<32x8xf32, 3>
+// MEM: memref.alloc() : memref<8x32xf32, 3>
+func.func @blocked(%a: memref<256x16xf32>, %b: memref<16x256xf32>, %c: memref<256x256xf32>) {
+  linalg.matmul ins(%a, %b : memref<256x16xf32>, memref<16x256xf32>) outs(%c : memref<256x256xf32>)
+  return
+}
+
+// -----
+
 // Implicit GEMM: a 2-D convolution (n, f, oh, ow, c, kh, kw) takes the tiled
 // kernel with rows f (8), columns n*oh*ow (2*8*8 = 128: grid 16x1x1) and
 // k = c*kh*kw (36). The filter (row operand) and the input (column operand,
