@@ -49,6 +49,10 @@ template <typename Limits> VulkanTargetInfo vulkanTargetInfo(const Limits &d) {
   return t;
 }
 
+/// Lets intermediate buffers whose lifetimes (first to last dispatch binding
+/// them) do not overlap share one device buffer (VulkanBufferReuse.cpp).
+void shareIntermediateBuffers(VulkanPlan &plan);
+
 /// Reads the output of buildVulkanPipeline (host @main of buffers and
 /// gpu.launch_func, one spirv.module per kernel) into `plan`.
 LogicalResult extractVulkanPlan(ModuleOp module, VulkanPlan &plan,

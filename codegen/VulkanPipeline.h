@@ -55,6 +55,9 @@ struct VulkanPipelineOptions {
   /// Reductions of >= 64 elements as one 64-thread workgroup per output
   /// element with a tree combine in workgroup memory.
   bool workgroupReductions = true;
+  /// compileForVulkan: intermediates with disjoint lifetimes share device
+  /// buffers (shareIntermediateBuffers).
+  bool shareBuffers = true;
 };
 
 /// The whole Vulkan pipeline: nn -> linalg (shared phases 1-2) -> buffers ->
