@@ -42,9 +42,11 @@ namespace {
 constexpr int64_t kMinTiledWork = 4096;
 /// Most workgroups along one grid axis every Vulkan device accepts.
 constexpr int64_t kMaxGrid = 65535;
-/// Fewest workgroups register blocking may leave (so that a GPU's compute
-/// units have work; larger blocks win on lavapipe, see bench/vulkan.sh).
-constexpr int64_t kMinWorkgroups = 16;
+/// Fewest workgroups register blocking may leave, so that several compute
+/// units have work. Kept low: larger blocks win on lavapipe (ResNet-18's
+/// 256x14x14 3x3 conv: 0.34 GFLOP/s at 4x4 outputs per thread and 16
+/// workgroups, 1.1 at 8x4 and 8; bench/vulkan.sh).
+constexpr int64_t kMinWorkgroups = 4;
 
 Value index(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
@@ -227,8 +229,12 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
   }
   int64_t blockM = tile * Rm, blockN = tile * Rn;
   int64_t gridX = grid(N, Rn), gridY = grid(M, Rm);
-  if (M * N * K < kMinTiledWork || batch > kMaxGrid || gridX > kMaxGrid ||
-      gridY > kMaxGrid || 2 * tile * tile * 4 > maxWorkgroupBytes) {
+  // A tile less than half full of rows or columns (a matrix-vector product,
+  // a convolution with a single filter) idles most threads: plain loops do
+  // better there.
+  if (2 * M < tile || 2 * N < tile || M * N * K < kMinTiledWork ||
+      batch > kMaxGrid || gridX > kMaxGrid || gridY > kMaxGrid ||
+      2 * tile * tile * 4 > maxWorkgroupBytes) {
     return failure();
   }
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();

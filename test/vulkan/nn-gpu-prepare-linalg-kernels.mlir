@@ -7,12 +7,11 @@
 // the plain loop mapping.
 // RUN: %nn-opt %s --split-input-file --nn-gpu-prepare-linalg="tile-contractions=8" | FileCheck %s
 
-// 40x24 output, K = 32: grid 3x5x1 workgroups of 8x8 threads, 4 k steps.
+// 40x24 output, K = 32: 40 rows fill 4 per thread (32-row blocks), 24
+// columns one; grid 3x2x1 workgroups of 8x8 threads, 4 k steps.
 // CHECK-LABEL: func.func @matmul
-// CHECK-DAG: %[[C3:.*]] = arith.constant 3 : index
-// CHECK-DAG: %[[C5:.*]] = arith.constant 5 : index
-// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %[[C3]], %{{.*}} = %[[C5]], %{{.*}} = %{{.*}}) threads({{.*}}) in (%{{.*}} = %c8{{.*}}, %{{.*}} = %c8{{.*}},
-// CHECK: memref.alloc() : memref<8x8xf32, 3>
+// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c3, %{{.*}} = %c2, %{{.*}} = %{{.*}}) threads({{.*}}) in (%{{.*}} = %c8{{.*}}, %{{.*}} = %c8{{.*}},
+// CHECK: memref.alloc() : memref<32x8xf32, 3>
 // CHECK: memref.alloc() : memref<8x8xf32, 3>
 // CHECK: scf.for
 // CHECK: gpu.barrier
@@ -40,7 +39,7 @@ func.func @small(%a: memref<4x8xf32>, %b: memref<8x5xf32>, %c: memref<4x5xf32>) 
 // -----
 
 // Register blocking: 256x256 (K = 16) fills 8x8 outputs per thread (64x64
-// blocks, 4x4 = 16 workgroups, the fewest allowed); with only 2 KiB of
+// blocks, 4x4 = 16 workgroups); with only 2 KiB of
 // workgroup memory the factors halve to 4x4 (32x32 blocks).
 // RUN: %nn-opt %s --split-input-file --nn-gpu-prepare-linalg="tile-contractions=8 workgroup-memory=2048" | FileCheck %s --check-prefix=MEM
 // CHECK-LABEL: func.func @blocked
@@ -59,15 +58,27 @@ func.func @blocked(%a: memref<256x16xf32>, %b: memref<16x256xf32>, %c: memref<25
 
 // -----
 
+// Must not fire: a matrix-vector product (M = 1) would leave 7 of 8 rows of
+// threads idle; one thread per output does better.
+// CHECK-LABEL: func.func @gemv
+// CHECK-NOT: gpu.launch
+// CHECK: linalg.generic
+func.func @gemv(%a: memref<1x256xf32>, %b: memref<256x256xf32>, %c: memref<1x256xf32>) {
+  linalg.matmul ins(%a, %b : memref<1x256xf32>, memref<256x256xf32>) outs(%c : memref<1x256xf32>)
+  return
+}
+
+// -----
+
 // Implicit GEMM: a 2-D convolution (n, f, oh, ow, c, kh, kw) takes the tiled
-// kernel with rows f (8), columns n*oh*ow (2*8*8 = 128: grid 16x1x1) and
-// k = c*kh*kw (36). The filter (row operand) and the input (column operand,
+// kernel with rows f (8), columns n*oh*ow (2*8*8 = 128, 4 per thread: grid
+// 4x1x1, the fewest workgroups blocking may leave) and k = c*kh*kw (36). The filter (row operand) and the input (column operand,
 // read through oh + kh) are staged in workgroup memory; loop values come from
 // delinearizing the linear column and k indices.
 // CHECK-LABEL: func.func @conv
-// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c16, %{{.*}} = %c1{{(_[0-9]+)?}}, %{{.*}} = %c1{{(_[0-9]+)?}}) threads({{.*}}) in (%{{.*}} = %c8{{.*}}, %{{.*}} = %c8{{.*}},
+// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c4, %{{.*}} = %c1{{(_[0-9]+)?}}, %{{.*}} = %c1{{(_[0-9]+)?}}) threads({{.*}}) in (%{{.*}} = %c8{{.*}}, %{{.*}} = %c8{{.*}},
 // CHECK: memref.alloc() : memref<8x8xf32, 3>
-// CHECK: memref.alloc() : memref<8x8xf32, 3>
+// CHECK: memref.alloc() : memref<8x32xf32, 3>
 // CHECK: scf.for
 // CHECK: arith.divui
 // CHECK: memref.load %{{.*}} : memref<8x4x3x3xf32>
@@ -88,10 +99,11 @@ func.func @conv(%x: memref<2x4x10x10xf32>, %w: memref<8x4x3x3xf32>, %y: memref<2
 // A grouped convolution (as LowerContractions.cpp builds it: loops n, g, m,
 // oh, ow, c, kh, kw): the group loop, read by every operand, is the grid's z
 // (2 groups), each group an implicit GEMM of rows m (8) by columns n*oh*ow
-// (64): grid 8x1x2.
+// (64, 4 per thread): grid 2x1x2.
 // CHECK-LABEL: func.func @grouped_conv
-// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c8, %{{.*}} = %c1{{(_[0-9]+)?}}, %{{.*}} = %c2)
+// CHECK: gpu.launch blocks({{.*}}) in (%{{.*}} = %c2{{(_[0-9]+)?}}, %{{.*}} = %c1{{(_[0-9]+)?}}, %{{.*}} = %c2{{(_[0-9]+)?}})
 // CHECK: memref.alloc() : memref<8x8xf32, 3>
+// CHECK: memref.alloc() : memref<8x32xf32, 3>
 // CHECK: gpu.barrier
 // CHECK-NOT: linalg.
 #gx = affine_map<(n, g, m, oh, ow, c, kh, kw) -> (n, g, c, oh + kh, ow + kw)>

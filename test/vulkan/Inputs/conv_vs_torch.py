@@ -113,21 +113,22 @@ def weight_grad(name, n, c, h, w, f, k, stride=(1, 1), pad=(0, 0, 0, 0),
           attrs(strides=stride, pads=pad, dilations=dil, group=group))
 
 
-conv("conv_strided", (2, 5, 13, 11), 7, (3, 3), stride=(2, 2),
+conv("conv_strided", (2, 5, 13, 11), 9, (3, 3), stride=(2, 2),
      pad=(1, 1, 1, 1))
 conv("conv_dilated", (1, 8, 12, 12), 16, (3, 3), pad=(2, 1, 0, 2), dil=(2, 1))
 conv("conv_resnet", (1, 64, 14, 14), 64, (3, 3), pad=(1, 1, 1, 1),
      bias=False)
 conv("conv_1x1", (2, 32, 7, 7), 48, (1, 1))
 conv("conv_1d", (2, 6, 20), 10, (5,), stride=(2,), pad=(2, 1))
-conv("conv_group", (1, 8, 9, 9), 12, (3, 3), pad=(1, 1, 1, 1), group=4)
+conv("conv_group", (1, 8, 9, 9), 16, (3, 3), pad=(1, 1, 1, 1), group=2)
 conv("conv_depthwise", (1, 16, 10, 10), 16, (3, 3), pad=(1, 1, 1, 1),
      group=16)
+conv("conv_one_filter", (2, 16, 14, 14), 1, (3, 3), pad=(1, 1, 1, 1))
 conv_transpose("ct_dcgan", 2, 16, 4, 4, 8, (4, 4), stride=(2, 2),
                pad=(1, 1, 1, 1))
-conv_transpose("ct_group", 1, 8, 5, 5, 12, (3, 3), stride=(2, 2),
+conv_transpose("ct_group", 1, 8, 5, 5, 16, (3, 3), stride=(2, 2),
                pad=(1, 1, 1, 1), group=2)
 weight_grad("wg_small", 1, 3, 4, 4, 5, (3, 3), pad=(1, 1, 1, 1))
 weight_grad("wg_strided", 4, 8, 17, 16, 12, (3, 2), stride=(2, 3),
             pad=(1, 0, 2, 1), dil=(2, 1))
-weight_grad("wg_group", 2, 8, 10, 10, 12, (3, 3), pad=(1, 1, 1, 1), group=2)
+weight_grad("wg_group", 2, 8, 10, 10, 16, (3, 3), pad=(1, 1, 1, 1), group=2)
