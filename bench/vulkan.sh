@@ -45,15 +45,26 @@ MLIR
   bench "matmul ${s}x${s}x${s}" $((2 * s * s * s)) "$work/mm$s.mlir" "$work/a$s.npy" "$work/b$s.npy"
 done
 
-# A ResNet-style 3x3 conv: 1x64x56x56 * 64x64x3x3, pad 1.
-cat >"$work/conv.mlir" <<'MLIR'
-func.func @main(%x: tensor<1x64x56x56xf32>, %w: tensor<64x64x3x3xf32>, %b: tensor<64xf32>) -> tensor<1x64x56x56xf32> {
-  %0 = nn.conv %x, %w, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x56x56xf32>
-  return %0 : tensor<1x64x56x56xf32>
+# Convolutions (bias, NCHW): name C H W F K stride pad group. FLOPs =
+# 2 * F * (C / group) * K * K * OH * OW (the depthwise one runs one output
+# per thread, the others as implicit-GEMM tiled kernels).
+conv() {
+  local name=$1 c=$2 h=$3 w=$4 f=$5 k=$6 s=$7 p=$8 g=$9
+  local oh=$(((h + 2 * p - k) / s + 1)) ow=$(((w + 2 * p - k) / s + 1))
+  local x="1x${c}x${h}x${w}xf32" wt="${f}x$((c / g))x${k}x${k}xf32" y="1x${f}x${oh}x${ow}xf32"
+  cat >"$work/$name.mlir" <<MLIR
+func.func @main(%x: tensor<$x>, %w: tensor<$wt>, %b: tensor<${f}xf32>) -> tensor<$y> {
+  %0 = nn.conv %x, %w, %b {strides = array<i64: $s, $s>, pads = array<i64: $p, $p, $p, $p>, group = $g : i64} : (tensor<$x>, tensor<$wt>, tensor<${f}xf32>) -> tensor<$y>
+  return %0 : tensor<$y>
 }
 MLIR
-/usr/bin/python3 -c "import numpy as np; r = np.random.RandomState(0); np.save('$work/x.npy', r.randn(1, 64, 56, 56).astype('f4')); np.save('$work/w.npy', r.randn(64, 64, 3, 3).astype('f4')); np.save('$work/cb.npy', r.randn(64).astype('f4'))"
-bench "conv 64x56x56 k3x3 64->64" $((2 * 64 * 64 * 9 * 56 * 56)) "$work/conv.mlir" "$work/x.npy" "$work/w.npy" "$work/cb.npy"
+  /usr/bin/python3 -c "import numpy as np; r = np.random.RandomState(0); np.save('$work/x.npy', r.randn(1, $c, $h, $w).astype('f4')); np.save('$work/w.npy', r.randn($f, $((c / g)), $k, $k).astype('f4')); np.save('$work/cb.npy', r.randn($f).astype('f4'))"
+  bench "conv $name" $((2 * f * (c / g) * k * k * oh * ow)) "$work/$name.mlir" "$work/x.npy" "$work/w.npy" "$work/cb.npy"
+}
+conv 64x56x56_k3_64 64 56 56 64 3 1 1 1    # ResNet-18 layer1
+conv 3x224x224_k7s2_64 3 224 224 64 7 2 3 1 # ResNet-18 stem
+conv 256x14x14_k3_256 256 14 14 256 3 1 1 1 # ResNet-18 layer3
+conv 96x56x56_dw3 96 56 56 96 3 1 1 96      # MobileNetV2 depthwise
 
 for m in mlp cnn resnet18 mobilenetv2 lstm gru transformer dcgan autoencoder; do
   [[ -f $models/$m/model.onnx ]] || continue

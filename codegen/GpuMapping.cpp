@@ -110,8 +110,9 @@ struct GpuPrepareLinalgPass
         }
         generic = *generalized;
       }
-      if (tileContractions > 0 && succeeded(nn::tileContractionForGpu(
-                                      rewriter, generic, tileContractions))) {
+      if (tileContractions > 0 &&
+          succeeded(nn::tileContractionForGpu(
+              rewriter, generic, tileContractions, workgroupMemory))) {
         continue;
       }
       if (workgroupReductions > 0 &&

@@ -1,7 +1,19 @@
 //===- GpuMatmul.cpp - workgroup-tiled contraction kernels ---------------===//
 //
-// The kernel, for workgroup (bx, by, bz) and thread (tx, ty), with R x R
-// outputs per thread (rows by*T*R + ty + i*T, columns bx*T*R + tx + j*T):
+// Matmuls and convolutions (implicit GEMM) as one workgroup-tiled kernel.
+// The loops of a multiply-add linalg.generic fall into four groups: rows
+// (parallel, read by the row operand A and the output C only), columns
+// (parallel, read by B and C only), k (reductions read by A and B) and outer
+// (parallel, read by both or neither: batch, conv groups). Each group is
+// linearized: a matmul has one loop per group, a 2-D convolution
+// (n, f, oh, ow, c, kh, kw) has rows {f}, columns {n, oh, ow} and k {c, kh,
+// kw}, so the input is read through its affine map (oh * s + kh) from
+// delinearized loop values without an im2col buffer. B is the operand that
+// reads C's innermost loop, so neighbouring threads read and write
+// neighbouring addresses.
+//
+// The kernel, for workgroup (bx, by, bz) and thread (tx, ty), with Rm x Rn
+// outputs per thread (rows by*T*Rm + ty + i*T, columns bx*T*Rn + tx + j*T):
 //   acc[i][j] = C[row_i, col_j] (0 outside);
 //   for each k tile: As[ty + i*T][tx] = A[row_i, kt*T + tx], Bs[ty][tx +
 //     j*T] = B[kt*T + ty, col_j] (0 outside), barrier, acc[i][j] =
@@ -9,13 +21,14 @@
 //     barrier;
 //   C[row_i, col_j] = acc[i][j].
 // The padded zeros leave a multiply-add accumulation unchanged, which is
-// why only ops with a contraction body (isaContractionOpInterface) qualify.
-// Every thread reaches both barriers (the loop bounds are uniform).
+// why only ops whose body is exactly `acc + a * b` qualify. Every thread
+// reaches both barriers (the loop bounds are uniform).
 //
 //===----------------------------------------------------------------------===//
 
 #include "codegen/GpuMatmul.h"
 
+#include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -27,23 +40,16 @@ using namespace mlir;
 namespace {
 /// Smallest contraction (m * n * k) worth a tiled kernel.
 constexpr int64_t kMinTiledWork = 4096;
+/// Most workgroups along one grid axis every Vulkan device accepts.
+constexpr int64_t kMaxGrid = 65535;
+/// Fewest workgroups register blocking may leave, so that several compute
+/// units have work. Kept low: larger blocks win on lavapipe (ResNet-18's
+/// 256x14x14 3x3 conv: 0.34 GFLOP/s at 4x4 outputs per thread and 16
+/// workgroups, 1.1 at 8x4 and 8; bench/vulkan.sh).
+constexpr int64_t kMinWorkgroups = 4;
 
 Value index(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
-}
-
-/// The indices of `map`'s operand for loop values `loops`; empty if a result
-/// is not a plain loop dimension.
-SmallVector<Value> operandIndices(AffineMap map, ArrayRef<Value> loops) {
-  SmallVector<Value> indices;
-  for (AffineExpr e : map.getResults()) {
-    auto dim = dyn_cast<AffineDimExpr>(e);
-    if (!dim) {
-      return {};
-    }
-    indices.push_back(loops[dim.getPosition()]);
-  }
-  return indices;
 }
 
 /// `cond ? memref[indices] : zero`, without touching memory when false.
@@ -59,23 +65,131 @@ Value guardedLoad(OpBuilder &b, Location loc, Value cond, Value memref,
   scf::YieldOp::create(b, loc, zero);
   return branch.getResult(0);
 }
+
+/// True if some result of `map` reads loop `dim`.
+bool reads(AffineMap map, unsigned dim) {
+  return llvm::any_of(map.getResults(),
+                      [&](AffineExpr e) { return e.isFunctionOfDim(dim); });
+}
+
+/// First result of `map` reading loop `dim` (results past the end if none).
+unsigned firstRead(AffineMap map, unsigned dim) {
+  for (auto [i, e] : llvm::enumerate(map.getResults())) {
+    if (e.isFunctionOfDim(dim)) {
+      return i;
+    }
+  }
+  return map.getNumResults();
+}
+
+/// How a multiply-add generic maps onto the tiled kernel.
+struct TiledContraction {
+  /// Input operands giving the rows (A) and the columns (B).
+  unsigned a, b;
+  /// Loop groups, each outermost first (rows and columns in C's order, k in
+  /// A's, outer in loop order).
+  SmallVector<unsigned> rows, cols, ks, outer;
+};
+
+/// Matches `acc + x * y` (either operand order) where x, y are the block
+/// arguments of two inputs and acc that of the output; returns those two
+/// inputs. Other inputs must be unread (a flipped convolution's extent
+/// tensor).
+std::optional<std::pair<unsigned, unsigned>> matchMulAdd(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (yield.getNumOperands() != 1) {
+    return std::nullopt;
+  }
+  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
+  if (!add || add->getBlock() != &body) {
+    return std::nullopt;
+  }
+  Value acc = body.getArgument(body.getNumArguments() - 1);
+  Value product = add.getLhs() == acc   ? add.getRhs()
+                  : add.getRhs() == acc ? add.getLhs()
+                                        : Value();
+  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
+  if (!mul || mul->getBlock() != &body ||
+      std::distance(body.begin(), body.end()) != 3) {
+    return std::nullopt;
+  }
+  auto x = dyn_cast<BlockArgument>(mul.getLhs());
+  auto y = dyn_cast<BlockArgument>(mul.getRhs());
+  if (!x || !y || x.getOwner() != &body || y.getOwner() != &body || x == y ||
+      x == acc || y == acc) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::min(x.getArgNumber(), y.getArgNumber()),
+                        std::max(x.getArgNumber(), y.getArgNumber()));
+}
+
+std::optional<TiledContraction> matchTiledContraction(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1) {
+    return std::nullopt;
+  }
+  std::optional<std::pair<unsigned, unsigned>> inputs = matchMulAdd(op);
+  if (!inputs) {
+    return std::nullopt;
+  }
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  AffineMap out = maps.back();
+  if (!out.isProjectedPermutation() || out.getNumResults() == 0) {
+    return std::nullopt;
+  }
+  // B reads C's innermost loop (coalesced loads and stores along columns).
+  TiledContraction t{inputs->first, inputs->second, {}, {}, {}, {}};
+  unsigned innermost =
+      cast<AffineDimExpr>(out.getResults().back()).getPosition();
+  if (reads(maps[t.a], innermost) && !reads(maps[t.b], innermost)) {
+    std::swap(t.a, t.b);
+  }
+  AffineMap mapA = maps[t.a], mapB = maps[t.b];
+  for (auto [d, kind] : llvm::enumerate(op.getIteratorTypesArray())) {
+    bool inA = reads(mapA, d), inB = reads(mapB, d), inC = reads(out, d);
+    if (kind == utils::IteratorType::reduction) {
+      if (!inA || !inB || inC) {
+        return std::nullopt;
+      }
+      t.ks.push_back(d);
+    } else if (!inC) {
+      return std::nullopt;
+    } else if (inA == inB) {
+      t.outer.push_back(d);
+    } else {
+      (inA ? t.rows : t.cols).push_back(d);
+    }
+  }
+  if (t.rows.empty() || t.cols.empty() || t.ks.empty()) {
+    return std::nullopt;
+  }
+  auto byPosition = [](AffineMap map, SmallVectorImpl<unsigned> &dims) {
+    llvm::sort(dims, [&](unsigned x, unsigned y) {
+      return std::make_pair(firstRead(map, x), x) <
+             std::make_pair(firstRead(map, y), y);
+    });
+  };
+  byPosition(out, t.rows);
+  byPosition(out, t.cols);
+  byPosition(mapA, t.ks);
+  return t;
+}
 } // namespace
 
 LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
-                                        linalg::GenericOp op, int64_t tile) {
-  if (tile < 2 || !op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || !linalg::isaContractionOpInterface(op)) {
+                                        linalg::GenericOp op, int64_t tile,
+                                        int64_t maxWorkgroupBytes) {
+  if (tile < 2) {
     return failure();
   }
-  FailureOr<linalg::ContractionDimensions> dims =
-      linalg::inferContractionDims(op);
-  if (failed(dims) || dims->m.empty() || dims->n.empty() ||
-      dims->k.size() != 1) {
+  std::optional<TiledContraction> t = matchTiledContraction(op);
+  if (!t) {
     return failure();
   }
   Type f32 = rewriter.getF32Type();
-  for (OpOperand &operand : op->getOpOperands()) {
-    auto type = dyn_cast<MemRefType>(operand.get().getType());
+  unsigned ia = t->a, ib = t->b, ic = op.getNumDpsInputs();
+  for (unsigned i : {ia, ib, ic}) {
+    auto type = dyn_cast<MemRefType>(op->getOperand(i).getType());
     if (!type || !type.hasStaticShape() || type.getElementType() != f32) {
       return failure();
     }
@@ -84,44 +198,53 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
   if (llvm::any_of(ranges, ShapedType::isDynamic)) {
     return failure();
   }
-  // The innermost m and n dimensions are tiled; every other parallel
-  // dimension (batch, or an m/n dimension only one operand has) goes to
-  // the grid's z.
-  unsigned mDim = dims->m.back(), nDim = dims->n.back(), kDim = dims->k[0];
-  int64_t M = ranges[mDim], N = ranges[nDim], K = ranges[kDim];
-  SmallVector<unsigned> outer;
-  for (unsigned d = 0; d < ranges.size(); ++d) {
-    if (d != mDim && d != nDim && d != kDim) {
-      outer.push_back(d);
+  auto extent = [&](ArrayRef<unsigned> dims) {
+    int64_t e = 1;
+    for (unsigned d : dims) {
+      e *= ranges[d];
     }
+    return e;
+  };
+  int64_t M = extent(t->rows), N = extent(t->cols), K = extent(t->ks);
+  int64_t batch = extent(t->outer);
+
+  // Register blocking: each thread owns Rm x Rn outputs spaced `tile` apart
+  // (so neighbouring threads touch neighbouring addresses), a workgroup a
+  // (tile*Rm) x (tile*Rn) block. Each extent takes the largest of 8, 4, 1
+  // it fills; more outputs per thread means fewer tile loads per
+  // multiply-add. Then, while the grid has fewer than kMinWorkgroups
+  // workgroups or the tiles overflow workgroup memory, the larger factor
+  // halves.
+  auto blocking = [&](int64_t extent) -> int64_t {
+    return extent >= 8 * tile ? 8 : extent >= 4 * tile ? 4 : 1;
+  };
+  int64_t Rm = blocking(M), Rn = blocking(N);
+  auto grid = [&](int64_t extent, int64_t r) {
+    return (extent + tile * r - 1) / (tile * r);
+  };
+  while ((Rm > 1 || Rn > 1) &&
+         (grid(M, Rm) * grid(N, Rn) * batch < kMinWorkgroups ||
+          (Rm + Rn) * tile * tile * 4 > maxWorkgroupBytes)) {
+    (Rm >= Rn ? Rm : Rn) /= 2;
   }
-  int64_t batch = 1;
-  for (unsigned d : outer) {
-    batch *= ranges[d];
-  }
-  if (M * N * K < kMinTiledWork || batch > 65535) {
+  int64_t blockM = tile * Rm, blockN = tile * Rn;
+  int64_t gridX = grid(N, Rn), gridY = grid(M, Rm);
+  // A tile less than half full of rows or columns (a matrix-vector product,
+  // a convolution with a single filter) idles most threads: plain loops do
+  // better there.
+  if (2 * M < tile || 2 * N < tile || M * N * K < kMinTiledWork ||
+      batch > kMaxGrid || gridX > kMaxGrid || gridY > kMaxGrid ||
+      2 * tile * tile * 4 > maxWorkgroupBytes) {
     return failure();
   }
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  for (AffineMap map : maps) {
-    if (!map.isProjectedPermutation()) {
-      return failure();
-    }
-  }
-
-  // Register blocking: each thread owns R x R outputs spaced `tile` apart
-  // (so neighbouring threads touch neighbouring addresses), a workgroup a
-  // (tile*R)^2 block; R = 4 once both extents fill such blocks.
-  int64_t R = (M >= 4 * tile && N >= 4 * tile) ? 4 : 1;
-  int64_t block = tile * R;
 
   Location loc = op.getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(op);
   Value one = index(rewriter, loc, 1);
   auto launch = gpu::LaunchOp::create(
-      rewriter, loc, index(rewriter, loc, (N + block - 1) / block),
-      index(rewriter, loc, (M + block - 1) / block),
+      rewriter, loc, index(rewriter, loc, gridX), index(rewriter, loc, gridY),
       index(rewriter, loc, batch), index(rewriter, loc, tile),
       index(rewriter, loc, tile), one);
   Block &body = launch.getBody().front();
@@ -134,13 +257,12 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
   Attribute workgroup = rewriter.getI64IntegerAttr(3);
   Value aTile = memref::AllocOp::create(
       rewriter, loc,
-      MemRefType::get({block, tile}, f32, AffineMap(), workgroup));
+      MemRefType::get({blockM, tile}, f32, AffineMap(), workgroup));
   Value bTile = memref::AllocOp::create(
       rewriter, loc,
-      MemRefType::get({tile, block}, f32, AffineMap(), workgroup));
+      MemRefType::get({tile, blockN}, f32, AffineMap(), workgroup));
 
-  Value cTile = index(rewriter, loc, tile),
-        cBlock = index(rewriter, loc, block);
+  Value cTile = index(rewriter, loc, tile);
   Value tx = launch.getThreadIds().x, ty = launch.getThreadIds().y;
   auto add = [&](Value a, Value b) -> Value {
     return arith::AddIOp::create(rewriter, loc, a, b);
@@ -155,44 +277,73 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
   auto both = [&](Value a, Value b) -> Value {
     return arith::AndIOp::create(rewriter, loc, a, b);
   };
-  Value rowBase = add(mul(launch.getBlockIds().y, cBlock), ty);
-  Value colBase = add(mul(launch.getBlockIds().x, cBlock), tx);
-  SmallVector<Value> rows, cols, rowIn, colIn, rowOff, colOff;
-  for (int64_t i = 0; i < R; ++i) {
-    rowOff.push_back(add(ty, index(rewriter, loc, i * tile)));
-    colOff.push_back(add(tx, index(rewriter, loc, i * tile)));
-    rows.push_back(add(rowBase, index(rewriter, loc, i * tile)));
-    cols.push_back(add(colBase, index(rewriter, loc, i * tile)));
-    rowIn.push_back(less(rows.back(), M));
-    colIn.push_back(less(cols.back(), N));
-  }
+  // Loop values of `dims` (outermost first) from their linear index; an
+  // index past the group's extent decodes to values only guarded code uses.
+  SmallVector<Value> loops(ranges.size(), index(rewriter, loc, 0));
+  auto setGroup = [&](ArrayRef<unsigned> dims, Value linear) {
+    for (int64_t i = (int64_t)dims.size() - 1; i >= 0; --i) {
+      if (i == 0) {
+        loops[dims[i]] = linear;
+        break;
+      }
+      Value e = index(rewriter, loc, ranges[dims[i]]);
+      loops[dims[i]] = arith::RemUIOp::create(rewriter, loc, linear, e);
+      linear = arith::DivUIOp::create(rewriter, loc, linear, e);
+    }
+  };
+  auto valuesOf = [&](ArrayRef<unsigned> dims) {
+    SmallVector<Value> values;
+    for (unsigned d : dims) {
+      values.push_back(loops[d]);
+    }
+    return values;
+  };
+  auto restore = [&](ArrayRef<unsigned> dims, ArrayRef<Value> values) {
+    for (auto [d, v] : llvm::zip(dims, values)) {
+      loops[d] = v;
+    }
+  };
+  // The indices operand `i` reads at the current loop values.
+  auto at = [&](unsigned i) {
+    std::optional<SmallVector<Value, 8>> indices =
+        affine::expandAffineMap(rewriter, loc, maps[i], loops);
+    return SmallVector<Value>(indices->begin(), indices->end());
+  };
 
-  // Loop values: the outer dimensions from bz (row-major); m, n, k per
-  // access.
-  SmallVector<Value> loops(ranges.size());
-  Value rest = launch.getBlockIds().z;
-  for (int64_t i = (int64_t)outer.size() - 1; i >= 0; --i) {
-    unsigned d = outer[i];
-    Value extent = index(rewriter, loc, ranges[d]);
-    loops[d] =
-        i == 0
-            ? rest
-            : arith::RemUIOp::create(rewriter, loc, rest, extent).getResult();
-    rest = arith::DivUIOp::create(rewriter, loc, rest, extent);
+  Value rowBase =
+      add(mul(launch.getBlockIds().y, index(rewriter, loc, blockM)), ty);
+  Value colBase =
+      add(mul(launch.getBlockIds().x, index(rewriter, loc, blockN)), tx);
+  SmallVector<Value> rowOff, colOff, rowIn, colIn;
+  SmallVector<SmallVector<Value>> rowValues, colValues;
+  for (int64_t i = 0; i < Rm; ++i) {
+    rowOff.push_back(add(ty, index(rewriter, loc, i * tile)));
+    Value row = add(rowBase, index(rewriter, loc, i * tile));
+    rowIn.push_back(less(row, M));
+    setGroup(t->rows, row);
+    rowValues.push_back(valuesOf(t->rows));
   }
+  for (int64_t j = 0; j < Rn; ++j) {
+    colOff.push_back(add(tx, index(rewriter, loc, j * tile)));
+    Value col = add(colBase, index(rewriter, loc, j * tile));
+    colIn.push_back(less(col, N));
+    setGroup(t->cols, col);
+    colValues.push_back(valuesOf(t->cols));
+  }
+  // The outer loops from bz (row-major).
+  setGroup(t->outer, launch.getBlockIds().z);
+
   Value zero =
       arith::ConstantOp::create(rewriter, loc, rewriter.getF32FloatAttr(0));
-  Value a = op.getDpsInputs()[0], b = op.getDpsInputs()[1];
-  Value c = op.getDpsInits()[0];
-  loops[kDim] = index(rewriter, loc, 0);
+  Value a = op->getOperand(ia), b = op->getOperand(ib), c = op->getOperand(ic);
   auto cAt = [&](int64_t i, int64_t j) {
-    loops[mDim] = rows[i];
-    loops[nDim] = cols[j];
-    return operandIndices(maps[2], loops);
+    restore(t->rows, rowValues[i]);
+    restore(t->cols, colValues[j]);
+    return at(ic);
   };
   SmallVector<Value> acc0;
-  for (int64_t i = 0; i < R; ++i) {
-    for (int64_t j = 0; j < R; ++j) {
+  for (int64_t i = 0; i < Rm; ++i) {
+    for (int64_t j = 0; j < Rn; ++j) {
       acc0.push_back(guardedLoad(rewriter, loc, both(rowIn[i], colIn[j]), c,
                                  cAt(i, j), zero));
     }
@@ -206,19 +357,20 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
     rewriter.setInsertionPointToStart(kLoop.getBody());
     Value kBase = mul(kLoop.getInductionVar(), cTile);
     Value ka = add(kBase, tx), kb = add(kBase, ty);
-    for (int64_t i = 0; i < R; ++i) {
-      loops[mDim] = rows[i];
-      loops[kDim] = ka;
-      Value va = guardedLoad(rewriter, loc, both(rowIn[i], less(ka, K)), a,
-                             operandIndices(maps[0], loops), zero);
+    Value kaIn = less(ka, K), kbIn = less(kb, K);
+    setGroup(t->ks, ka);
+    for (int64_t i = 0; i < Rm; ++i) {
+      restore(t->rows, rowValues[i]);
+      Value va =
+          guardedLoad(rewriter, loc, both(rowIn[i], kaIn), a, at(ia), zero);
       memref::StoreOp::create(rewriter, loc, va, aTile,
                               ValueRange{rowOff[i], tx});
     }
-    for (int64_t j = 0; j < R; ++j) {
-      loops[nDim] = cols[j];
-      loops[kDim] = kb;
-      Value vb = guardedLoad(rewriter, loc, both(colIn[j], less(kb, K)), b,
-                             operandIndices(maps[1], loops), zero);
+    setGroup(t->ks, kb);
+    for (int64_t j = 0; j < Rn; ++j) {
+      restore(t->cols, colValues[j]);
+      Value vb =
+          guardedLoad(rewriter, loc, both(colIn[j], kbIn), b, at(ib), zero);
       memref::StoreOp::create(rewriter, loc, vb, bTile,
                               ValueRange{ty, colOff[j]});
     }
@@ -231,20 +383,22 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
       rewriter.setInsertionPointToStart(inner.getBody());
       Value kk = inner.getInductionVar();
       SmallVector<Value> as, bs, next;
-      for (int64_t i = 0; i < R; ++i) {
+      for (int64_t i = 0; i < Rm; ++i) {
         as.push_back(memref::LoadOp::create(rewriter, loc, aTile,
                                             ValueRange{rowOff[i], kk}));
+      }
+      for (int64_t j = 0; j < Rn; ++j) {
         bs.push_back(memref::LoadOp::create(rewriter, loc, bTile,
-                                            ValueRange{kk, colOff[i]}));
+                                            ValueRange{kk, colOff[j]}));
       }
       Block &region = op.getRegion().front();
-      for (int64_t i = 0; i < R; ++i) {
-        for (int64_t j = 0; j < R; ++j) {
+      for (int64_t i = 0; i < Rm; ++i) {
+        for (int64_t j = 0; j < Rn; ++j) {
           IRMapping mapping;
-          mapping.map(region.getArgument(0), as[i]);
-          mapping.map(region.getArgument(1), bs[j]);
-          mapping.map(region.getArgument(2),
-                      inner.getRegionIterArgs()[i * R + j]);
+          mapping.map(region.getArgument(ia), as[i]);
+          mapping.map(region.getArgument(ib), bs[j]);
+          mapping.map(region.getArgument(ic),
+                      inner.getRegionIterArgs()[i * Rn + j]);
           for (Operation &bodyOp : region.without_terminator()) {
             rewriter.clone(bodyOp, mapping);
           }
@@ -257,13 +411,12 @@ LogicalResult nn::tileContractionForGpu(RewriterBase &rewriter,
     gpu::BarrierOp::create(rewriter, loc);
     scf::YieldOp::create(rewriter, loc, inner.getResults());
   }
-  loops[kDim] = index(rewriter, loc, 0);
-  for (int64_t i = 0; i < R; ++i) {
-    for (int64_t j = 0; j < R; ++j) {
+  for (int64_t i = 0; i < Rm; ++i) {
+    for (int64_t j = 0; j < Rn; ++j) {
       auto store = scf::IfOp::create(rewriter, loc, both(rowIn[i], colIn[j]));
       OpBuilder::InsertionGuard inStore(rewriter);
       rewriter.setInsertionPointToStart(store.thenBlock());
-      memref::StoreOp::create(rewriter, loc, kLoop.getResult(i * R + j), c,
+      memref::StoreOp::create(rewriter, loc, kLoop.getResult(i * Rn + j), c,
                               cAt(i, j));
     }
   }

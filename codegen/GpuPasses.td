@@ -27,9 +27,13 @@ def GpuPrepareLinalgPass : Pass<"nn-gpu-prepare-linalg", "func::FuncOp"> {
     (indexing maps permuted accordingly). An op without reductions, or whose
     parallel dimensions already come first, is left as it is.
 
-    With `tile-contractions=T`, matmul-like f32 contractions (one m, n and k
-    dimension, any batch dimensions) become a gpu.launch of TxT workgroups
-    that stage TxT tiles of both operands in workgroup memory (GpuMatmul.cpp).
+    With `tile-contractions=T`, f32 multiply-add generics (matmuls, batched
+    matmuls, and convolutions, conv_transpose and conv weight gradients as
+    implicit GEMM: row, column and k loop groups linearized, operands read
+    through their affine maps) become a gpu.launch of TxT workgroups that
+    stage tiles of both operands in workgroup memory (GpuMatmul.cpp), each
+    thread computing up to 8x8 outputs within `workgroup-memory` bytes.
+    Depthwise convolutions (no row loop) keep the plain mapping.
     With `workgroup-reductions=T`, a reduction over >= 64 elements becomes
     one workgroup of T threads per output element, combining partial results
     as a tree in workgroup memory (GpuReduction.cpp).
@@ -37,6 +41,9 @@ def GpuPrepareLinalgPass : Pass<"nn-gpu-prepare-linalg", "func::FuncOp"> {
   let options = [
     Option<"tileContractions", "tile-contractions", "int64_t", "0",
            "Workgroup tile of matmul-like contractions (0: plain loops)">,
+    Option<"workgroupMemory", "workgroup-memory", "int64_t", "16384",
+           "Bytes of workgroup memory a tiled contraction may use (the "
+           "device's maxComputeSharedMemorySize)">,
     Option<"workgroupReductions", "workgroup-reductions", "int64_t", "0",
            "Threads (a power of two) of a workgroup reducing one output "
            "element, for reductions of >= 64 elements (0: one thread each)">

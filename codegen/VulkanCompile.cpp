@@ -378,5 +378,11 @@ nn::compileForVulkan(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
     error = diagnostic.empty() ? "the Vulkan pipeline failed" : diagnostic;
     return failure();
   }
-  return extractVulkanPlan(module, plan, error);
+  if (failed(extractVulkanPlan(module, plan, error))) {
+    return failure();
+  }
+  if (options.shareBuffers) {
+    shareIntermediateBuffers(plan);
+  }
+  return success();
 }

@@ -29,6 +29,30 @@ LogicalResult compileForVulkan(ModuleOp module,
                                SmallVectorImpl<RankedTensorType> &resultTypes,
                                std::string &error);
 
+/// The code generator's target for a Vulkan device's limits and features:
+/// `Limits` is the runtime's nnvk::DeviceInfo (a template so that codegen/
+/// does not depend on runtime/); nn-run and nnc both compile through it.
+template <typename Limits> VulkanTargetInfo vulkanTargetInfo(const Limits &d) {
+  VulkanTargetInfo t;
+  t.maxWorkgroupInvocations = d.maxWorkgroupInvocations;
+  for (int i = 0; i < 3; ++i) {
+    t.maxWorkgroupSize[i] = d.maxWorkgroupSize[i];
+    t.maxWorkgroupCount[i] = d.maxWorkgroupCount[i];
+  }
+  t.maxSharedMemoryBytes = d.maxSharedMemoryBytes;
+  // Drivers that do not report a subgroup size get the common one.
+  t.subgroupSize = d.subgroupSize ? d.subgroupSize : 32;
+  t.int64 = d.int64;
+  t.float64 = d.float64;
+  t.int16 = d.int16;
+  t.int8 = d.int8;
+  return t;
+}
+
+/// Lets intermediate buffers whose lifetimes (first to last dispatch binding
+/// them) do not overlap share one device buffer (VulkanBufferReuse.cpp).
+void shareIntermediateBuffers(VulkanPlan &plan);
+
 /// Reads the output of buildVulkanPipeline (host @main of buffers and
 /// gpu.launch_func, one spirv.module per kernel) into `plan`.
 LogicalResult extractVulkanPlan(ModuleOp module, VulkanPlan &plan,

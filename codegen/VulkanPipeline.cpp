@@ -72,15 +72,16 @@ void nn::buildVulkanPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 
   // 4. One kernel per linalg op: copies as linalg.copy, host loops unrolled,
-  //    matmul-like ops as shared-memory tiled kernels, long reductions as
-  //    workgroup reductions, parallel dimensions
-  //    outermost; then parallel loops whose memory
-  //    accesses go straight to the underlying buffers (no views in kernels).
+  //    matmul-like ops and convolutions (implicit GEMM) as shared-memory
+  //    tiled kernels, long reductions as workgroup reductions, parallel
+  //    dimensions outermost; then parallel loops whose memory accesses go
+  //    straight to the underlying buffers (no views in kernels).
   GpuPrepareLinalgPassOptions prepare;
   prepare.tileContractions =
       opts.tileContractions
           ? (opts.target.maxWorkgroupInvocations >= 256 ? 16 : 8)
           : 0;
+  prepare.workgroupMemory = opts.target.maxSharedMemoryBytes;
   prepare.workgroupReductions =
       opts.workgroupReductions
           ? std::min<int64_t>(64, opts.target.maxWorkgroupInvocations)

@@ -48,12 +48,16 @@ struct VulkanPipelineOptions {
   VulkanTargetInfo target;
   /// Threads per workgroup of elementwise/reduction kernels.
   int64_t workgroupSize = 64;
-  /// Matmul-like contractions as workgroup-tiled kernels (16x16 tiles, 8x8
-  /// on devices with fewer than 256 invocations per workgroup).
+  /// Matmul-like contractions and convolutions (implicit GEMM) as
+  /// workgroup-tiled kernels (16x16 tiles, 8x8 on devices with fewer than
+  /// 256 invocations per workgroup).
   bool tileContractions = true;
   /// Reductions of >= 64 elements as one 64-thread workgroup per output
   /// element with a tree combine in workgroup memory.
   bool workgroupReductions = true;
+  /// compileForVulkan: intermediates with disjoint lifetimes share device
+  /// buffers (shareIntermediateBuffers).
+  bool shareBuffers = true;
 };
 
 /// The whole Vulkan pipeline: nn -> linalg (shared phases 1-2) -> buffers ->

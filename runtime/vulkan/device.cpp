@@ -38,6 +38,24 @@ const char *nnvk::resultString(VkResult result) {
     return "VK_ERROR_TOO_MANY_OBJECTS";
   case VK_ERROR_INVALID_SHADER_NV:
     return "VK_ERROR_INVALID_SHADER_NV";
+  case VK_NOT_READY:
+    return "VK_NOT_READY";
+  case VK_INCOMPLETE:
+    return "VK_INCOMPLETE";
+  case VK_ERROR_MEMORY_MAP_FAILED:
+    return "VK_ERROR_MEMORY_MAP_FAILED";
+  case VK_ERROR_FORMAT_NOT_SUPPORTED:
+    return "VK_ERROR_FORMAT_NOT_SUPPORTED";
+  case VK_ERROR_FRAGMENTED_POOL:
+    return "VK_ERROR_FRAGMENTED_POOL";
+  case VK_ERROR_UNKNOWN:
+    return "VK_ERROR_UNKNOWN";
+  case VK_ERROR_OUT_OF_POOL_MEMORY:
+    return "VK_ERROR_OUT_OF_POOL_MEMORY";
+  case VK_ERROR_FRAGMENTATION:
+    return "VK_ERROR_FRAGMENTATION";
+  case VK_PIPELINE_COMPILE_REQUIRED:
+    return "VK_PIPELINE_COMPILE_REQUIRED";
   default:
     return "VkResult error";
   }

@@ -7,19 +7,146 @@
 
 #include "runtime/vulkan/pipelines.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <unistd.h>
+
 using namespace nnvk;
 
-nn_status nnvk::createPipelineCache(Device &device, VkPipelineCache &out,
+namespace {
+/// Larger cache files are ignored (a sanity bound, not a policy).
+constexpr size_t kMaxCacheFileBytes = size_t(256) << 20;
+
+/// The cache file of `device`, or "" when persistence is off.
+std::string cacheFile(const VkPhysicalDeviceProperties &props) {
+  const char *off = std::getenv("NNC_VULKAN_PIPELINE_CACHE");
+  if (off && (!std::strcmp(off, "0") || !std::strcmp(off, "off"))) {
+    return "";
+  }
+  std::string dir;
+  if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    dir = xdg;
+  } else if (const char *home = std::getenv("HOME"); home && *home) {
+    dir = std::string(home) + "/.cache";
+  } else {
+    return "";
+  }
+  char name[96];
+  std::snprintf(name, sizeof(name), "/nnc/vulkan-pipelines-%04x-%04x-",
+                props.vendorID, props.deviceID);
+  std::string path = dir + name;
+  for (uint8_t byte : props.pipelineCacheUUID) {
+    char hex[3];
+    std::snprintf(hex, sizeof(hex), "%02x", byte);
+    path += hex;
+  }
+  return path + ".bin";
+}
+
+/// Whether `data` starts with a version-one cache header for `props`
+/// (drivers must reject foreign data themselves; not all do it well).
+bool matchesDevice(const std::vector<char> &data,
+                   const VkPhysicalDeviceProperties &props) {
+  if (data.size() < 16 + VK_UUID_SIZE) {
+    return false;
+  }
+  uint32_t header[4];
+  std::memcpy(header, data.data(), sizeof(header));
+  return header[0] >= 16 + VK_UUID_SIZE &&
+         header[1] == VK_PIPELINE_CACHE_HEADER_VERSION_ONE &&
+         header[2] == props.vendorID && header[3] == props.deviceID &&
+         std::memcmp(data.data() + 16, props.pipelineCacheUUID, VK_UUID_SIZE) ==
+             0;
+}
+} // namespace
+
+nn_status nnvk::createPipelineCache(Device &device, PipelineCache &out,
                                     std::string &error) {
+  out = PipelineCache();
+  VkPhysicalDeviceProperties props;
+  vkGetPhysicalDeviceProperties(device.physical, &props);
+  out.path = cacheFile(props);
+  if (!out.path.empty()) {
+    std::ifstream file(out.path, std::ios::binary);
+    std::error_code ec;
+    uintmax_t size = std::filesystem::file_size(out.path, ec);
+    if (file && !ec && size <= kMaxCacheFileBytes) {
+      out.loaded.assign(std::istreambuf_iterator<char>(file),
+                        std::istreambuf_iterator<char>());
+    }
+    if (!matchesDevice(out.loaded, props)) {
+      out.loaded.clear();
+    }
+  }
   VkPipelineCacheCreateInfo info = {};
   info.sType = VK_STRUCTURE_TYPE_PIPELINE_CACHE_CREATE_INFO;
-  VkResult result = vkCreatePipelineCache(device.device, &info, nullptr, &out);
+  info.initialDataSize = out.loaded.size();
+  info.pInitialData = out.loaded.empty() ? nullptr : out.loaded.data();
+  VkResult result =
+      vkCreatePipelineCache(device.device, &info, nullptr, &out.cache);
+  if (result != VK_SUCCESS && !out.loaded.empty()) {
+    // The driver refused the file's data: start empty, rewrite it later.
+    out.loaded.clear();
+    info.initialDataSize = 0;
+    info.pInitialData = nullptr;
+    result = vkCreatePipelineCache(device.device, &info, nullptr, &out.cache);
+  }
   if (result != VK_SUCCESS) {
-    out = VK_NULL_HANDLE;
+    out.cache = VK_NULL_HANDLE;
     error = std::string("vkCreatePipelineCache: ") + resultString(result);
     return NN_RUNTIME_ERROR;
   }
   return NN_OK;
+}
+
+void nnvk::savePipelineCache(Device &device, const PipelineCache &cache) {
+  if (cache.path.empty() || !cache.cache) {
+    return;
+  }
+  size_t size = 0;
+  if (vkGetPipelineCacheData(device.device, cache.cache, &size, nullptr) !=
+          VK_SUCCESS ||
+      size == 0 || size > kMaxCacheFileBytes) {
+    return;
+  }
+  std::vector<char> data(size);
+  if (vkGetPipelineCacheData(device.device, cache.cache, &size, data.data()) !=
+      VK_SUCCESS) {
+    return;
+  }
+  data.resize(size);
+  if (data == cache.loaded) {
+    return;
+  }
+  std::filesystem::path path(cache.path);
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::string temp = cache.path + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    file.write(data.data(), (std::streamsize)data.size());
+    if (!file.good()) {
+      file.close();
+      std::filesystem::remove(temp, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+  }
+}
+
+void nnvk::destroyPipelineCache(Device &device, PipelineCache &cache) {
+  if (cache.cache) {
+    vkDestroyPipelineCache(device.device, cache.cache, nullptr);
+  }
+  cache = PipelineCache();
 }
 
 nn_status nnvk::createKernel(Device &device, VkPipelineCache cache,
@@ -32,6 +159,10 @@ nn_status nnvk::createKernel(Device &device, VkPipelineCache cache,
     destroyKernel(device, out);
     error =
         "kernel '" + entry + "': " + what + " failed: " + resultString(result);
+    if (status == NN_INVALID_MODEL) {
+      error += " (a corrupt or unsupported kernel: check the SPIR-V with "
+               "spirv-val, e.g. from nnc --emit=spirv, or recompile the model)";
+    }
     return status;
   };
   if (words.empty() || words[0] != 0x07230203) {

@@ -99,11 +99,12 @@ nn_status Program::build(const ProgramDesc &desc, std::string &error) {
   }
   for (const ProgramDesc::Kernel &k : desc.kernels) {
     kernels.emplace_back();
-    if (nn_status s = createKernel(device, cache, k.spirv, k.entry, k.bindings,
-                                   kernels.back(), error)) {
+    if (nn_status s = createKernel(device, cache.cache, k.spirv, k.entry,
+                                   k.bindings, kernels.back(), error)) {
       return s;
     }
   }
+  savePipelineCache(device, cache);
 
   // One descriptor set per dispatch, written once.
   uint32_t descriptors = 0;
@@ -307,9 +308,7 @@ Program::~Program() {
   for (Kernel &k : kernels) {
     destroyKernel(device, k);
   }
-  if (cache) {
-    vkDestroyPipelineCache(device.device, cache, nullptr);
-  }
+  destroyPipelineCache(device, cache);
   for (std::vector<Buffer> *list : {&buffers, &inputStaging, &outputStaging}) {
     for (Buffer &b : *list) {
       destroyBuffer(device, b);

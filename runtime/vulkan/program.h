@@ -73,7 +73,7 @@ private:
   std::vector<Buffer> buffers, inputStaging, outputStaging;
   std::vector<uint32_t> inputs, outputs;
   std::vector<Kernel> kernels;
-  VkPipelineCache cache = VK_NULL_HANDLE;
+  PipelineCache cache;
   VkDescriptorPool pool = VK_NULL_HANDLE;
   CommandBuffer commands;
   VkFence fence = VK_NULL_HANDLE;

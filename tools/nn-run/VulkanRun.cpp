@@ -38,24 +38,6 @@ struct VulkanRunner::State {
   }
 };
 
-namespace {
-VulkanTargetInfo targetInfo(const nnvk::DeviceInfo &d) {
-  VulkanTargetInfo t;
-  t.maxWorkgroupInvocations = d.maxWorkgroupInvocations;
-  for (int i = 0; i < 3; ++i) {
-    t.maxWorkgroupSize[i] = d.maxWorkgroupSize[i];
-    t.maxWorkgroupCount[i] = d.maxWorkgroupCount[i];
-  }
-  t.maxSharedMemoryBytes = d.maxSharedMemoryBytes;
-  t.subgroupSize = d.subgroupSize ? d.subgroupSize : 32;
-  t.int64 = d.int64;
-  t.float64 = d.float64;
-  t.int16 = d.int16;
-  t.int8 = d.int8;
-  return t;
-}
-} // namespace
-
 VulkanRunner::VulkanRunner() : state(new State()) {}
 VulkanRunner::~VulkanRunner() = default;
 
@@ -67,7 +49,7 @@ VulkanRunner::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
     return failure();
   }
   VulkanPipelineOptions options;
-  options.target = targetInfo(runner->state->device->info);
+  options.target = vulkanTargetInfo(runner->state->device->info);
   VulkanPlan plan;
   if (failed(compileForVulkan(module, inputTypes, options, plan,
                               runner->resultTypes, error))) {

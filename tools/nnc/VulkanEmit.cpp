@@ -32,23 +32,6 @@ int dtypeOf(Type type) {
   return dtype ? int(*dtype) : -1;
 }
 
-/// A device's limits as the code generator's target (as nn-run does).
-VulkanTargetInfo targetInfo(const nnvk::DeviceInfo &d) {
-  VulkanTargetInfo t;
-  t.maxWorkgroupInvocations = d.maxWorkgroupInvocations;
-  for (int i = 0; i < 3; ++i) {
-    t.maxWorkgroupSize[i] = d.maxWorkgroupSize[i];
-    t.maxWorkgroupCount[i] = d.maxWorkgroupCount[i];
-  }
-  t.maxSharedMemoryBytes = d.maxSharedMemoryBytes;
-  t.subgroupSize = d.subgroupSize ? d.subgroupSize : 32;
-  t.int64 = d.int64;
-  t.float64 = d.float64;
-  t.int16 = d.int16;
-  t.int8 = d.int8;
-  return t;
-}
-
 LogicalResult tensors(ArrayRef<AotTensor> from,
                       std::vector<nnvk::TensorDesc> &to, std::string &error) {
   for (const AotTensor &t : from) {
@@ -136,7 +119,7 @@ LogicalResult nnc::emitVulkanOutput(ModuleOp module,
       error = "--device=" + std::to_string(options.device) + ": " + error;
       return failure();
     }
-    pipeline.target = targetInfo(device->info);
+    pipeline.target = vulkanTargetInfo(device->info);
   }
   SmallVector<RankedTensorType> inputTypes;
   for (const AotTensor &t : signature.inputs) {
