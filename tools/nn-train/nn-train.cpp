@@ -17,7 +17,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "codegen/CpuJit.h"
 #include "frontend/onnx/Importer.h"
 #include "frontend/onnx/ModelLoader.h"
 #include "ir/NNOps.h"
@@ -26,6 +25,7 @@
 #include "tools/nn-train/Dataset.h"
 #include "tools/nn-train/OnnxSave.h"
 #include "tools/nn-train/Report.h"
+#include "tools/nn-train/Targets.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -315,6 +315,10 @@ int main(int argc, char **argv) {
   cl::opt<int> batch("batch", cl::desc("Batch size"), cl::init(32));
   cl::opt<std::string> target("target", cl::desc("cpu|vulkan"),
                               cl::init("cpu"));
+  cl::opt<int> device("device",
+                      cl::desc("Vulkan device number (see nn-run "
+                               "--list-devices)"),
+                      cl::init(0));
   cl::opt<std::string> save("save", cl::desc("Write the trained model here"));
   cl::opt<std::string> plot("plot", cl::desc("Write loss/accuracy curves "
                                              "(SVG) here"));
@@ -331,17 +335,14 @@ int main(int argc, char **argv) {
   static cl::OptionCategory toolFlags("nn-train options");
   for (cl::Option *flag : std::initializer_list<cl::Option *>{
            &modelFile, &data, &lossName, &optimizer, &lr, &momentum, &nesterov,
-           &weightDecay, &epochs, &batch, &target, &save, &plot, &seed,
+           &weightDecay, &epochs, &batch, &target, &device, &save, &plot, &seed,
            &noShuffle, &logSteps, &limit}) {
     flag->addCategory(toolFlags);
   }
   cl::HideUnrelatedOptions(toolFlags);
   cl::ParseCommandLineOptions(argc, argv, "nn-train: train an ONNX model\n");
 
-  if (target == "vulkan") {
-    return reportError("the vulkan target is not built yet; use --target=cpu");
-  }
-  if (target != "cpu") {
+  if (target != "cpu" && target != "vulkan") {
     return reportError("--target=" + target + ": expected cpu or vulkan");
   }
   std::optional<nn::TrainLoss> loss = nn::parseTrainLoss(lossName);
@@ -496,14 +497,16 @@ int main(int argc, char **argv) {
     }
   }
   auto compile =
-      [&](func::FuncOp f) -> FailureOr<std::unique_ptr<nn::CpuExecutable>> {
+      [&](func::FuncOp f) -> FailureOr<std::unique_ptr<CompiledFunction>> {
     OwningOpRef<ModuleOp> m = extractFunction(module, f.getSymName());
     SmallVector<RankedTensorType> types;
     for (Type t : f.getArgumentTypes()) {
       types.push_back(cast<RankedTensorType>(t));
     }
-    return nn::CpuExecutable::compile(*m, types, nn::CpuPipelineOptions(),
-                                      error);
+    if (target == "vulkan") {
+      return compileForVulkanDevice(*m, types, device, error);
+    }
+    return compileForCpu(*m, types, error);
   };
   auto stepExe = compile(info->step);
   if (failed(stepExe)) {
