@@ -11,8 +11,9 @@
 // progress bar on stderr, then per epoch the train loss, the test loss and
 // (classification) accuracy, macro precision/recall/F1 and the confusion
 // matrix. The last line is `final: loss=.. accuracy=.. precision=.. recall=..
-// f1=..`. Parameters and optimizer state live in host buffers that the step
-// reads and rewrites (two sets, swapped after every step). Every failure is
+// f1=..`. Parameters, optimizer state and batch-norm running statistics live
+// in host buffers that the step reads and rewrites (two sets, swapped after
+// every step). Every failure is
 // one `error:` line and exit code 1.
 //
 //===----------------------------------------------------------------------===//
@@ -113,7 +114,7 @@ OwningOpRef<ModuleOp> extractFunction(ModuleOp module, StringRef name) {
 }
 
 /// Float initializers to train: all except BatchNormalization running
-/// statistics (inputs 3 and 4), which inference-mode training leaves alone.
+/// statistics (inputs 3 and 4), which the step updates from batch statistics.
 std::vector<std::string> trainableInitializers(const onnx::ModelProto &m) {
   std::set<std::string> stats;
   for (const auto &node : m.graph().node()) {
@@ -476,6 +477,19 @@ int main(int argc, char **argv) {
   options.nesterov = nesterov;
   options.weightDecay = weightDecay;
   options.params = trainableInitializers(original);
+  // Batch normalizations train with batch statistics; ONNX's momentum
+  // (default 0.9) blends them into the running ones.
+  for (const auto &node : original.graph().node()) {
+    if (node.op_type() == "BatchNormalization" && node.input_size() >= 5) {
+      double momentum = 0.9;
+      for (const auto &attr : node.attribute()) {
+        if (attr.name() == "momentum") {
+          momentum = attr.f();
+        }
+      }
+      options.batchNormMomenta[node.input(3)] = momentum;
+    }
+  }
   if (options.params.empty()) {
     return reportError(modelFile + ": no float initializers to train");
   }
@@ -518,6 +532,17 @@ int main(int argc, char **argv) {
   }
 
   // Host state: parameters and optimizer state, two sets swapped per step.
+  // Running statistics of the batch normalizations, fed back like params.
+  size_t numStats = info->statConstants.size();
+  std::vector<std::vector<float>> bnStats(numStats), nextStats(numStats);
+  for (size_t i = 0; i < numStats; ++i) {
+    auto c = cast<nn::ConstantOp>(info->statConstants[i]);
+    if (!readConstant(c.getValue(), bnStats[i])) {
+      return reportError("running statistic '" + info->statNames[i] +
+                         "' is not a float32 tensor");
+    }
+    nextStats[i].resize(bnStats[i].size());
+  }
   size_t numState = numParams * info->statePerParam;
   std::vector<std::vector<float>> state(numState), nextParams(numParams),
       nextState(numState);
@@ -529,7 +554,7 @@ int main(int argc, char **argv) {
     nextParams[i].resize(params[i].size());
   }
   ArrayRef<RankedTensorType> stepResults = (*stepExe)->getResultTypes();
-  size_t numOutputs = stepResults.size() - 1 - numParams - numState;
+  size_t numOutputs = stepResults.size() - 1 - numParams - numState - numStats;
   std::vector<std::vector<float>> outputs(numOutputs);
   for (size_t i = 0; i < numOutputs; ++i) {
     outputs[i].resize(product(stepResults[1 + i].getShape()));
@@ -571,6 +596,9 @@ int main(int argc, char **argv) {
       if (info->takesStep) {
         in.push_back(&stepCount);
       }
+      for (auto &st : bnStats) {
+        in.push_back(st.data());
+      }
       in.push_back(batchX.data());
       in.push_back(*loss == nn::TrainLoss::CrossEntropy
                        ? (const void *)batchLabels.data()
@@ -584,6 +612,9 @@ int main(int argc, char **argv) {
       for (auto &st : nextState) {
         out.push_back(st.data());
       }
+      for (auto &st : nextStats) {
+        out.push_back(st.data());
+      }
       if (failed((*stepExe)->run(in, out, error))) {
         return reportError("training step " + Twine(s) + ": " + error);
       }
@@ -595,6 +626,7 @@ int main(int argc, char **argv) {
       }
       std::swap(params, nextParams);
       std::swap(state, nextState);
+      std::swap(bnStats, nextStats);
       lossSum += lossValue;
       stepLosses.push_back(lossValue);
       if (logSteps) {
@@ -620,6 +652,9 @@ int main(int argc, char **argv) {
       SmallVector<const void *> in;
       for (auto &p : params) {
         in.push_back(p.data());
+      }
+      for (auto &st : bnStats) {
+        in.push_back(st.data());
       }
       in.push_back(batchX.data());
       SmallVector<void *> out;
@@ -652,6 +687,9 @@ int main(int argc, char **argv) {
     std::map<std::string, std::vector<float>> values;
     for (size_t i = 0; i < numParams; ++i) {
       values[info->paramNames[i]] = params[i];
+    }
+    for (size_t i = 0; i < numStats; ++i) {
+      values[info->statNames[i]] = bnStats[i];
     }
     if (!saveTrainedModel(original, values, save, error)) {
       return reportError(error);
