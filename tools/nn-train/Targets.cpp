@@ -1,7 +1,8 @@
 //===- Targets.cpp - nn-train's compiled functions per target ------------===//
 //
 // Thin adapters from nn::CpuExecutable and nn::VulkanRunner to
-// CompiledFunction.
+// CompiledFunction. Only Vulkan keeps inputs (the training state) on the
+// device; on the CPU the host buffers are the state.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,18 @@
 using namespace mlir;
 
 namespace nntrain {
+
+LogicalResult CompiledFunction::writeInput(unsigned, const void *,
+                                           std::string &error) {
+  error = "this target keeps no inputs";
+  return failure();
+}
+LogicalResult CompiledFunction::readInput(unsigned, void *,
+                                          std::string &error) {
+  error = "this target keeps no inputs";
+  return failure();
+}
+
 namespace {
 
 class CpuFunction : public CompiledFunction {
@@ -42,6 +55,13 @@ public:
                     std::string &error) override {
     return runner->run(inputs, outputs, error);
   }
+  LogicalResult writeInput(unsigned i, const void *data,
+                           std::string &error) override {
+    return runner->writeInput(i, data, error);
+  }
+  LogicalResult readInput(unsigned i, void *data, std::string &error) override {
+    return runner->readInput(i, data, error);
+  }
 
 private:
   std::unique_ptr<nn::VulkanRunner> runner;
@@ -62,9 +82,9 @@ compileForCpu(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
 
 FailureOr<std::unique_ptr<CompiledFunction>>
 compileForVulkanDevice(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
-                       int device, std::string &error) {
-  auto runner =
-      nn::VulkanRunner::compile(module, inputTypes, device, "", error);
+                       int device, Feedback feedback, std::string &error) {
+  auto runner = nn::VulkanRunner::compile(module, inputTypes, device, "", error,
+                                          feedback);
   if (failed(runner)) {
     return failure();
   }

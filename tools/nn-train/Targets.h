@@ -27,7 +27,18 @@ public:
   virtual mlir::LogicalResult run(llvm::ArrayRef<const void *> inputs,
                                   llvm::ArrayRef<void *> outputs,
                                   std::string &error) = 0;
+  /// For inputs kept on the target (compiled with feedback): sets their
+  /// value, or reads back the value the last run fed back. run() ignores
+  /// their host pointers, and those of the outputs feeding them.
+  virtual mlir::LogicalResult writeInput(unsigned i, const void *data,
+                                         std::string &error);
+  virtual mlir::LogicalResult readInput(unsigned i, void *data,
+                                        std::string &error);
 };
+
+/// (output, input) pairs: after each run the output becomes the input's
+/// next value without leaving the device.
+using Feedback = llvm::ArrayRef<std::pair<unsigned, unsigned>>;
 
 /// JIT-compiles @main of `module` for this CPU at `inputTypes`.
 mlir::FailureOr<std::unique_ptr<CompiledFunction>>
@@ -35,11 +46,12 @@ compileForCpu(mlir::ModuleOp module,
               llvm::ArrayRef<mlir::RankedTensorType> inputTypes,
               std::string &error);
 
-/// Compiles @main of `module` for Vulkan device `device` and loads it there.
+/// Compiles @main of `module` for Vulkan device `device` and loads it there;
+/// the `feedback` inputs stay on the device.
 mlir::FailureOr<std::unique_ptr<CompiledFunction>>
 compileForVulkanDevice(mlir::ModuleOp module,
                        llvm::ArrayRef<mlir::RankedTensorType> inputTypes,
-                       int device, std::string &error);
+                       int device, Feedback feedback, std::string &error);
 
 } // namespace nntrain
 

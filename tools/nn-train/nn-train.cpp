@@ -11,9 +11,11 @@
 // progress bar on stderr, then per epoch the train loss, the test loss and
 // (classification) accuracy, macro precision/recall/F1 and the confusion
 // matrix. The last line is `final: loss=.. accuracy=.. precision=.. recall=..
-// f1=..`. Parameters, optimizer state and batch-norm running statistics live
-// in host buffers that the step reads and rewrites (two sets, swapped after
-// every step). Every failure is
+// f1=..`. On the CPU, parameters, optimizer state and batch-norm running
+// statistics live in host buffers that the step reads and rewrites (two
+// sets, swapped after every step); on Vulkan they stay on the device (the
+// step's new values are copied into its arguments there) and are read back
+// once per epoch for the evaluation and --save. Every failure is
 // one `error:` line and exit code 1.
 //
 //===----------------------------------------------------------------------===//
@@ -510,30 +512,46 @@ int main(int argc, char **argv) {
                          "' is not a float32 tensor");
     }
   }
+  // On Vulkan the step's parameters, optimizer state and running statistics
+  // stay on the device: each new value is fed back into its argument there.
+  size_t numStats = info->statConstants.size();
+  size_t numState = numParams * info->statePerParam;
+  bool resident = target == "vulkan";
+  std::vector<std::pair<unsigned, unsigned>> feedback;
+  {
+    unsigned out = 1 + forward.getNumResults(), in = 0;
+    for (size_t i = 0; i < numParams + numState; ++i) {
+      feedback.push_back({out++, in++});
+    }
+    in += info->takesStep ? 1 : 0;
+    for (size_t i = 0; i < numStats; ++i) {
+      feedback.push_back({out++, in++});
+    }
+  }
   auto compile =
-      [&](func::FuncOp f) -> FailureOr<std::unique_ptr<CompiledFunction>> {
+      [&](func::FuncOp f,
+          Feedback fed) -> FailureOr<std::unique_ptr<CompiledFunction>> {
     OwningOpRef<ModuleOp> m = extractFunction(module, f.getSymName());
     SmallVector<RankedTensorType> types;
     for (Type t : f.getArgumentTypes()) {
       types.push_back(cast<RankedTensorType>(t));
     }
     if (target == "vulkan") {
-      return compileForVulkanDevice(*m, types, device, error);
+      return compileForVulkanDevice(*m, types, device, fed, error);
     }
     return compileForCpu(*m, types, error);
   };
-  auto stepExe = compile(info->step);
+  auto stepExe = compile(info->step, feedback);
   if (failed(stepExe)) {
     return reportError("compiling the training step: " + error);
   }
-  auto evalExe = compile(info->eval);
+  auto evalExe = compile(info->eval, {});
   if (failed(evalExe)) {
     return reportError("compiling the evaluation function: " + error);
   }
 
   // Host state: parameters and optimizer state, two sets swapped per step.
   // Running statistics of the batch normalizations, fed back like params.
-  size_t numStats = info->statConstants.size();
   std::vector<std::vector<float>> bnStats(numStats), nextStats(numStats);
   for (size_t i = 0; i < numStats; ++i) {
     auto c = cast<nn::ConstantOp>(info->statConstants[i]);
@@ -543,7 +561,6 @@ int main(int argc, char **argv) {
     }
     nextStats[i].resize(bnStats[i].size());
   }
-  size_t numState = numParams * info->statePerParam;
   std::vector<std::vector<float>> state(numState), nextParams(numParams),
       nextState(numState);
   for (size_t i = 0; i < numState; ++i) {
@@ -552,6 +569,19 @@ int main(int argc, char **argv) {
   }
   for (size_t i = 0; i < numParams; ++i) {
     nextParams[i].resize(params[i].size());
+  }
+  if (resident) {
+    // The device's state starts as the host's: unsigned index i of the
+    // step's arguments is params, state, then (after `step`) statistics.
+    for (auto [k, pair] : llvm::enumerate(feedback)) {
+      const std::vector<float> &v = k < numParams ? params[k]
+                                    : k < numParams + numState
+                                        ? state[k - numParams]
+                                        : bnStats[k - numParams - numState];
+      if (failed((*stepExe)->writeInput(pair.second, v.data(), error))) {
+        return reportError("uploading the training state: " + error);
+      }
+    }
   }
   ArrayRef<RankedTensorType> stepResults = (*stepExe)->getResultTypes();
   size_t numOutputs = stepResults.size() - 1 - numParams - numState - numStats;
@@ -624,9 +654,11 @@ int main(int argc, char **argv) {
                            Twine(epoch) + ", step " + Twine(s) +
                            "; lower --lr");
       }
-      std::swap(params, nextParams);
-      std::swap(state, nextState);
-      std::swap(bnStats, nextStats);
+      if (!resident) {
+        std::swap(params, nextParams);
+        std::swap(state, nextState);
+        std::swap(bnStats, nextStats);
+      }
       lossSum += lossValue;
       stepLosses.push_back(lossValue);
       if (logSteps) {
@@ -637,6 +669,18 @@ int main(int argc, char **argv) {
     EpochStats stats;
     stats.trainLoss = lossSum / std::max<int64_t>(stepsPerEpoch, 1);
     bar.finish(stats.trainLoss);
+
+    // The parameters and statistics the epoch ended with (for eval, --save).
+    for (size_t k = 0; resident && k < numParams + numState + numStats; ++k) {
+      if (k >= numParams && k < numParams + numState) {
+        continue; // optimizer state stays on the device
+      }
+      std::vector<float> &v =
+          k < numParams ? params[k] : bnStats[k - numParams - numState];
+      if (failed((*stepExe)->readInput(feedback[k].second, v.data(), error))) {
+        return reportError("reading the trained parameters: " + error);
+      }
+    }
 
     // Evaluate on the test split in batches (the last one zero-padded).
     int64_t classes = *loss == nn::TrainLoss::CrossEntropy ? spec.classes : 2;
