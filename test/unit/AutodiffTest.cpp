@@ -97,7 +97,8 @@ TEST(Autodiff, ErrorsAreDiagnostics) {
   });
   auto f = module->lookupSymbol<func::FuncOp>("f");
   EXPECT_TRUE(failed(nn::buildBackward(f, {0})));
-  EXPECT_NE(message.find("no gradient rule for 'nn.avg_pool_grad'"), std::string::npos)
+  EXPECT_NE(message.find("no gradient rule for 'nn.avg_pool_grad'"),
+            std::string::npos)
       << message;
   // Nothing was added to the module.
   EXPECT_FALSE(module->lookupSymbol("f_grad"));
