@@ -3,7 +3,7 @@
 // In: nn.sgd_update, nn.adam_update. Out: one all-parallel linalg.generic per
 // op with one output per result (parameter and state are computed in the same
 // loop nest, each element read once). Adam's bias corrections depend only on
-// the rank-0 step, so they are computed once as scalars before the loop.
+// the rank-0 step, so a rank-0 generic computes them once before the loop.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,11 +21,13 @@ using namespace mlir::nn;
 namespace {
 
 /// A parallel generic over the shape of `inputs[0]` with `numResults`
-/// outputs of that type, all operands read with the identity map; `body`
-/// maps the input elements to the output elements.
+/// outputs of that type, all operands read with the identity map, then the
+/// rank-0 `scalars` (broadcast); `body` maps the input elements (inputs, then
+/// scalars) to the output elements.
 SmallVector<Value> buildUpdateGeneric(
     OpBuilder &b, Location loc, ValueRange inputs, unsigned numResults,
-    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> body) {
+    function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)> body,
+    ValueRange scalars = {}) {
   auto type = cast<RankedTensorType>(inputs[0].getType());
   SmallVector<Value> dims;
   for (int64_t d = 0; d < type.getRank(); ++d) {
@@ -38,15 +40,20 @@ SmallVector<Value> buildUpdateGeneric(
     inits.push_back(emptyTensor(b, loc, type, dims));
   }
   AffineMap id = b.getMultiDimIdentityMap(type.getRank());
-  SmallVector<AffineMap> maps(inputs.size() + numResults, id);
+  SmallVector<AffineMap> maps(inputs.size(), id);
+  maps.append(scalars.size(),
+              AffineMap::get(type.getRank(), 0, b.getContext()));
+  maps.append(numResults, id);
   SmallVector<utils::IteratorType> iterators(type.getRank(),
                                              utils::IteratorType::parallel);
   SmallVector<Type> types(numResults, type);
+  SmallVector<Value> operands(inputs);
+  llvm::append_range(operands, scalars);
   auto generic = linalg::GenericOp::create(
-      b, loc, types, inputs, inits, maps, iterators,
+      b, loc, types, operands, inits, maps, iterators,
       [&](OpBuilder &nb, Location l, ValueRange args) {
         linalg::YieldOp::create(nb, l,
-                                body(nb, l, args.take_front(inputs.size())));
+                                body(nb, l, args.take_front(operands.size())));
       });
   return SmallVector<Value>(generic.getResults());
 }
@@ -119,25 +126,38 @@ struct AdamUpdateOpLowering : OpConversionPattern<AdamUpdateOp> {
     auto cst = [&](OpBuilder &b, Location l, double x) {
       return scalarConstant(b, l, el, x);
     };
-    // Scalars per step: lr / (1 - beta1^t) and 1 / sqrt(1 - beta2^t).
-    Value t = tensor::ExtractOp::create(rewriter, loc, adaptor.getStep(),
-                                        ValueRange{});
-    auto correction = [&](double beta) -> Value {
-      Value pow =
-          math::PowFOp::create(rewriter, loc, cst(rewriter, loc, beta), t);
-      return arith::SubFOp::create(rewriter, loc, cst(rewriter, loc, 1.0), pow);
-    };
-    Value stepSize = arith::DivFOp::create(
-        rewriter, loc, cst(rewriter, loc, lr), correction(beta1));
-    Value invSqrtC2 = arith::DivFOp::create(
-        rewriter, loc, cst(rewriter, loc, 1.0),
-        math::SqrtOp::create(rewriter, loc, correction(beta2)));
+    // Scalars per step: lr / (1 - beta1^t) and 1 / sqrt(1 - beta2^t), in a
+    // rank-0 generic of their own (computed once, and on the device when the
+    // step lives there: a Vulkan host program cannot read device values).
+    auto scalarType = RankedTensorType::get({}, el);
+    auto rank0 = AffineMap::get(0, 0, rewriter.getContext());
+    auto corrections = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{scalarType, scalarType},
+        ValueRange{adaptor.getStep()},
+        ValueRange{emptyTensor(rewriter, loc, scalarType, {}),
+                   emptyTensor(rewriter, loc, scalarType, {})},
+        SmallVector<AffineMap>(3, rank0), ArrayRef<utils::IteratorType>{},
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value t = args[0];
+          auto correction = [&](double beta) -> Value {
+            Value pow = math::PowFOp::create(b, l, cst(b, l, beta), t);
+            return arith::SubFOp::create(b, l, cst(b, l, 1.0), pow);
+          };
+          Value stepSize =
+              arith::DivFOp::create(b, l, cst(b, l, lr), correction(beta1));
+          Value invSqrtC2 = arith::DivFOp::create(
+              b, l, cst(b, l, 1.0),
+              math::SqrtOp::create(b, l, correction(beta2)));
+          linalg::YieldOp::create(b, l, ValueRange{stepSize, invSqrtC2});
+        });
     SmallVector<Value> results = buildUpdateGeneric(
         rewriter, loc,
         ValueRange{adaptor.getParam(), adaptor.getGrad(), adaptor.getM(),
                    adaptor.getV()},
-        3, [&](OpBuilder &b, Location l, ValueRange a) -> SmallVector<Value> {
+        3,
+        [&](OpBuilder &b, Location l, ValueRange a) -> SmallVector<Value> {
           Value p = a[0], g = a[1], m = a[2], v = a[3];
+          Value stepSize = a[4], invSqrtC2 = a[5];
           if (decay != 0 && decoupled) {
             p = arith::MulFOp::create(b, l, p, cst(b, l, 1.0 - lr * decay));
           } else if (decay != 0) {
@@ -161,7 +181,8 @@ struct AdamUpdateOpLowering : OpConversionPattern<AdamUpdateOp> {
               arith::MulFOp::create(b, l, stepSize,
                                     arith::DivFOp::create(b, l, newM, denom)));
           return {newP, newM, newV};
-        });
+        },
+        corrections.getResults());
     rewriter.replaceOp(
         op, castResults(rewriter, loc, results, op.getResultTypes()));
     return success();

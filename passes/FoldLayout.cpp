@@ -33,10 +33,18 @@ Type withElementType(Type t, Type element) {
   return cast<RankedTensorType>(t).clone(element);
 }
 
-/// A layout op that moves the data of its one operand.
+/// A layout op that moves the data of its one operand. Not those that
+/// compute or invent elements, with which f does not commute: linear resize
+/// interpolates (f(a x + b y) != a f(x) + b f(y)), pad and trilu write
+/// constants (f(0) != 0 in general).
 bool isSinkableLayout(Operation *op) {
-  return op && op->hasTrait<LayoutLike>() && op->getNumOperands() == 1 &&
-         op->getNumResults() == 1 && op->getNumRegions() == 0;
+  if (!op || !op->hasTrait<LayoutLike>() || op->getNumOperands() != 1 ||
+      op->getNumResults() != 1 || op->getNumRegions() != 0 ||
+      isa<PadOp, TriluOp>(op)) {
+    return false;
+  }
+  auto resize = dyn_cast<ResizeOp>(op);
+  return !resize || resize.getMode() == ResizeMode::nearest;
 }
 
 /// Same layout op (name, attributes, input and result types).

@@ -190,13 +190,17 @@ def TrainStepPass : Pass<"nn-train-step", "ModuleOp"> {
                 "one training-step function";
   let description = [{
     For the function named by `function` (static shapes), builds
-    `@<f>_eval(params..., inputs...)` and
-    `@<f>_train_step(params..., state..., [step], frozen..., inputs..., target)
-       -> (loss, outputs..., new_params..., new_state...)`
+    `@<f>_eval(params..., frozen..., stats..., inputs...)` and
+    `@<f>_train_step(params..., state..., [step], frozen..., stats...,
+                     inputs..., target)
+       -> (loss, outputs..., new_params..., new_state..., new_stats...)`
     (see passes/TrainStep.h): the trainable constants (floating-point, rank
     >= 1, or those named in `params`) become arguments, the loss is applied
     to the first result, gradients come from each op's GradientOpInterface
     rule and every parameter gets one `nn.sgd_update` / `nn.adam_update`.
+    `stats` are the running mean/variance constants of each `nn.batch_norm`:
+    in the step it normalizes with batch statistics and the updated running
+    ones are returned (passes/BatchNormTraining.h).
     A module without that function is left unchanged.
 
     Before:
@@ -233,6 +237,13 @@ def TrainStepPass : Pass<"nn-train-step", "ModuleOp"> {
                "floating-point constants of rank >= 1">,
     ListOption<"frozen", "frozen", "std::string",
                "Names of constants passed as arguments but not trained">,
+    Option<"batchNormTraining", "batch-norm-training", "bool",
+           /*default=*/"true",
+           "Batch norms with constant statistics use batch statistics and "
+           "update the running ones (false: inference form)">,
+    Option<"batchNormMomentum", "batch-norm-momentum", "double",
+           /*default=*/"0.9",
+           "ONNX momentum of the running statistics' update">,
   ];
 }
 

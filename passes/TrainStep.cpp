@@ -13,6 +13,7 @@
 #include "passes/TrainStep.h"
 #include "ir/NNOps.h"
 #include "passes/Autodiff.h"
+#include "passes/BatchNormTraining.h"
 #include "passes/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
@@ -47,13 +48,44 @@ std::string constantName(Operation *op) {
   return "";
 }
 
-/// The trainable and the frozen constants of `f`, in the order they appear.
+/// The running statistics of `f`'s batch normalizations that train with
+/// batch statistics: both are constants, neither frozen, each used once.
+LogicalResult collectStats(func::FuncOp f, const TrainStepOptions &options,
+                           SmallVectorImpl<Operation *> &stats) {
+  if (!options.batchNormTraining) {
+    return success();
+  }
+  WalkResult r = f.walk([&](BatchNormOp bn) {
+    auto mean = bn.getMean().getDefiningOp<ConstantOp>();
+    auto var = bn.getVar().getDefiningOp<ConstantOp>();
+    if (!mean || !var ||
+        llvm::is_contained(options.frozen, constantName(mean)) ||
+        llvm::is_contained(options.frozen, constantName(var))) {
+      return WalkResult::advance();
+    }
+    if (!mean->hasOneUse() || !var->hasOneUse() || mean == var) {
+      bn.emitError("training needs each batch normalization's running mean "
+                   "and variance to be constants of its own (freeze them to "
+                   "keep the inference form)");
+      return WalkResult::interrupt();
+    }
+    stats.push_back(mean);
+    stats.push_back(var);
+    return WalkResult::advance();
+  });
+  return failure(r.wasInterrupted());
+}
+
+/// The trainable and the frozen constants of `f`, in the order they appear
+/// (running statistics in `stats` are neither).
 void collectParams(func::FuncOp f, const TrainStepOptions &options,
+                   ArrayRef<Operation *> stats,
                    SmallVectorImpl<Operation *> &params,
                    SmallVectorImpl<Operation *> &frozen) {
   f.walk([&](ConstantOp op) {
     auto type = cast<RankedTensorType>(op.getType());
-    if (!isa<FloatType>(type.getElementType()) || type.getRank() == 0) {
+    if (!isa<FloatType>(type.getElementType()) || type.getRank() == 0 ||
+        llvm::is_contained(stats, op.getOperation())) {
       return;
     }
     std::string name = constantName(op);
@@ -160,7 +192,11 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   }
 
   TrainStepInfo info;
-  collectParams(forward, options, info.paramConstants, info.frozenConstants);
+  if (failed(collectStats(forward, options, info.statConstants))) {
+    return failure();
+  }
+  collectParams(forward, options, info.statConstants, info.paramConstants,
+                info.frozenConstants);
   if (info.paramConstants.empty()) {
     return forward.emitError("no trainable parameters (no floating-point "
                              "constant of rank >= 1 matches)");
@@ -179,6 +215,12 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
                                             : name);
     frozenTypes.push_back(op->getResult(0).getType());
   }
+  SmallVector<Type> statTypes;
+  for (auto [i, op] : llvm::enumerate(info.statConstants)) {
+    std::string name = constantName(op);
+    info.statNames.push_back(name.empty() ? "stat_" + std::to_string(i) : name);
+    statTypes.push_back(op->getResult(0).getType());
+  }
   bool adam = options.optimizer != "sgd";
   info.statePerParam = adam ? 2 : 1;
   info.takesStep = adam;
@@ -187,9 +229,10 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   b.setInsertionPointAfter(forward);
   auto stepTensor = RankedTensorType::get({}, b.getF32Type());
 
-  // @<f>_eval(params..., frozen..., inputs...) -> outputs.
+  // @<f>_eval(params..., frozen..., stats..., inputs...) -> outputs.
   SmallVector<Type> evalInputs(paramTypes);
   llvm::append_range(evalInputs, frozenTypes);
+  llvm::append_range(evalInputs, statTypes);
   llvm::append_range(evalInputs, fType.getInputs());
   auto eval = func::FuncOp::create(
       b, loc, (forward.getSymName() + "_eval").str(),
@@ -205,7 +248,12 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
     for (auto [i, op] : llvm::enumerate(info.frozenConstants)) {
       map.map(op->getResult(0), entry->getArgument(paramTypes.size() + i));
     }
-    size_t firstInput = paramTypes.size() + frozenTypes.size();
+    for (auto [i, op] : llvm::enumerate(info.statConstants)) {
+      map.map(op->getResult(0),
+              entry->getArgument(paramTypes.size() + frozenTypes.size() + i));
+    }
+    size_t firstInput =
+        paramTypes.size() + frozenTypes.size() + statTypes.size();
     for (auto [i, arg] : llvm::enumerate(forward.getArguments())) {
       map.map(arg, entry->getArgument(firstInput + i));
     }
@@ -213,8 +261,8 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   }
   info.eval = eval;
 
-  // @<f>_train_step(params..., state..., [step], frozen..., inputs...,
-  //                 target).
+  // @<f>_train_step(params..., state..., [step], frozen..., stats...,
+  //                 inputs..., target).
   size_t numParams = paramTypes.size();
   SmallVector<Type> stepInputs(paramTypes);
   for (unsigned s = 0; s < info.statePerParam; ++s) {
@@ -225,6 +273,8 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   }
   size_t firstFrozen = stepInputs.size();
   llvm::append_range(stepInputs, frozenTypes);
+  size_t firstStat = stepInputs.size();
+  llvm::append_range(stepInputs, statTypes);
   size_t firstInput = stepInputs.size();
   llvm::append_range(stepInputs, fType.getInputs());
   stepInputs.push_back(targetType(options.loss, output));
@@ -243,10 +293,29 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   for (auto [i, op] : llvm::enumerate(info.frozenConstants)) {
     map.map(op->getResult(0), entry->getArgument(firstFrozen + i));
   }
+  for (auto [i, op] : llvm::enumerate(info.statConstants)) {
+    map.map(op->getResult(0), entry->getArgument(firstStat + i));
+  }
   for (auto [i, arg] : llvm::enumerate(forward.getArguments())) {
     map.map(arg, entry->getArgument(firstInput + i));
   }
   SmallVector<Value> outputs = cloneBody(b, forward, map);
+  // Batch normalizations with running statistics use the batch's.
+  SmallVector<Value> newStats(statTypes.size());
+  for (auto bn : llvm::to_vector(entry->getOps<BatchNormOp>())) {
+    auto arg = dyn_cast<BlockArgument>(bn.getMean());
+    if (!arg || arg.getOwner() != entry || arg.getArgNumber() < firstStat ||
+        arg.getArgNumber() >= firstStat + statTypes.size()) {
+      continue;
+    }
+    size_t i = arg.getArgNumber() - firstStat;
+    auto it = options.batchNormMomenta.find(info.statNames[i]);
+    double momentum = it != options.batchNormMomenta.end()
+                          ? it->second
+                          : options.batchNormMomentum;
+    std::tie(newStats[i], newStats[i + 1]) =
+        useBatchStatistics(b, bn, momentum);
+  }
   Value loss =
       buildLoss(b, loc, options.loss, outputs[0], entry->getArguments().back());
   // The backward sweep goes before a provisional return that keeps the
@@ -307,6 +376,7 @@ FailureOr<TrainStepInfo> nn::buildTrainStep(func::FuncOp forward,
   }
   llvm::append_range(results, newParams);
   llvm::append_range(results, newState);
+  llvm::append_range(results, newStats);
   func::ReturnOp::create(b, loc, results);
   // Rules build every operand's gradient; drop those nothing uses (the
   // inputs', the constants').
@@ -354,6 +424,8 @@ struct TrainStepPass : nn::impl::TrainStepPassBase<TrainStepPass> {
     options.weightDecay = weightDecay;
     options.params.assign(params.begin(), params.end());
     options.frozen.assign(frozen.begin(), frozen.end());
+    options.batchNormTraining = batchNormTraining;
+    options.batchNormMomentum = batchNormMomentum;
     if (failed(buildTrainStep(forward, options))) {
       signalPassFailure();
     }

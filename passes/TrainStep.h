@@ -3,9 +3,9 @@
 //
 // A training step is one function the host calls once per batch:
 //
-//   @<forward>_train_step(params..., state..., [step], frozen..., inputs...,
-//                         target)
-//       -> (loss, outputs..., new_params..., new_state...)
+//   @<forward>_train_step(params..., state..., [step], frozen..., stats...,
+//                         inputs..., target)
+//       -> (loss, outputs..., new_params..., new_state..., new_stats...)
 //
 // It runs the forward function with its trainable constants lifted into
 // `params`, the loss of its first result against `target`, the backward pass
@@ -16,9 +16,13 @@
 // 1-based update count) is present for Adam only. `frozen` are constants
 // lifted into arguments but not updated (e.g. the discriminator's weights
 // while a GAN trains its generator: the host passes their current values).
-// Beside it, `@<forward>_eval(params..., frozen..., inputs...) -> outputs`
-// runs the forward function on the current parameters. The forward function
-// itself is left untouched: its constants are the initial parameter values.
+// `stats` are the running mean and variance (in that order) of each
+// nn.batch_norm: the step normalizes with batch statistics and returns the
+// updated running ones (BatchNormTraining.h). Beside it,
+// `@<forward>_eval(params..., frozen..., stats..., inputs...) -> outputs`
+// runs the forward function (inference batch norm) on the current values. The
+// forward function itself is left untouched: its constants are the initial
+// parameter values.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +32,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -59,6 +64,13 @@ struct TrainStepOptions {
   std::vector<std::string> params;
   /// Names of constants lifted into arguments but not trained.
   std::vector<std::string> frozen;
+  /// Batch normalizations whose running statistics are constants (and not
+  /// frozen) train with batch statistics; false keeps the inference form.
+  bool batchNormTraining = true;
+  /// ONNX momentum per batch normalization, keyed by the name of its
+  /// running-mean constant; others take `batchNormMomentum`.
+  std::map<std::string, double> batchNormMomenta;
+  double batchNormMomentum = 0.9;
 };
 
 /// What the host needs to call the built functions.
@@ -71,6 +83,10 @@ struct TrainStepInfo {
   /// The frozen constants in argument order, with their names.
   SmallVector<Operation *> frozenConstants;
   SmallVector<std::string> frozenNames;
+  /// Running statistics in argument order (mean, variance per batch
+  /// normalization), with their names.
+  SmallVector<Operation *> statConstants;
+  SmallVector<std::string> statNames;
   /// Optimizer state tensors per parameter (1 for SGD, 2 for Adam).
   unsigned statePerParam = 0;
   /// Whether the step takes the rank-0 `step` argument (Adam).

@@ -5,10 +5,14 @@
 # validation on, and counts what the layer reports (lines with "Validation
 # Error", "Validation Warning", "VUID-" or "SYNC-HAZARD"). Prints each run that
 # drew a report, then `validation: M reports in R of N runs`; exits 1 if M > 0.
+# Without NAMEs it also trains the small models of test/train on the device
+# (nn-train --target=vulkan: SGD, Adam, batch norm, state kept on the device).
 # Usage: scripts/vulkan-validation.sh [-j JOBS] [NAME...]
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export NN_RUN=${NN_BUILD_DIR:-$root/build}/bin/nn-run
+export NN_TRAIN=${NN_BUILD_DIR:-$root/build}/bin/nn-train
+export NN_ROOT=$root
 export NN_LIST=$root/test/onnx/Inputs/public-tests.txt
 export MODELS_DIR=${MODELS_DIR:-$root/build/models}
 export VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation
@@ -38,6 +42,24 @@ if not args:
         model = os.path.join(os.environ["MODELS_DIR"], m, "model.onnx")
         if os.path.exists(model):
             runs.append((m, model, [os.path.join(os.environ["MODELS_DIR"], m, "input_0.npy")]))
+    # Training steps on the device (nn-train --target=vulkan, two epochs):
+    # SGD with momentum, Adam, batch-norm statistics, state fed back.
+    train = tempfile.mkdtemp()
+    inputs = os.path.join(os.environ["NN_ROOT"], "test", "train", "Inputs")
+    subprocess.run(["/usr/bin/python3", os.path.join(inputs, "make_data.py"), train], check=True,
+                   capture_output=True)
+    subprocess.run(["/usr/bin/python3", os.path.join(inputs, "batchnorm.py"), "export",
+                    os.path.join(train, "bn")], check=True, capture_output=True)
+    for name, model, flags in [
+            ("train-mlp-sgd", "mlp.onnx", "x.npy,{t}/y.npy --optimizer=sgd --momentum=0.9"),
+            ("train-cnn-adam", "cnn.onnx", "img.npy,{t}/img_labels.npy --optimizer=adam"),
+            ("train-cnn-bn", "bn/cnn_bn.onnx", "bn/img.npy,{t}/bn/labels.npy --optimizer=sgd"),
+            ("train-autoencoder", "autoencoder.onnx", "img.npy --loss=mse --optimizer=adam")]:
+        flags = flags.format(t=train).split()
+        loss = [] if any(f.startswith("--loss") for f in flags) else ["--loss=cross_entropy"]
+        runs.append((name, None, [os.environ["NN_TRAIN"], os.path.join(train, model),
+                                  f"--data={train}/{flags[0]}", *flags[1:], *loss,
+                                  "--target=vulkan", "--batch=16", "--epochs=2"]))
 
 
 def run(entry):
@@ -45,8 +67,11 @@ def run(entry):
     with tempfile.TemporaryDirectory() as out:
         cmd = [os.environ["NN_RUN"], model, "--target=vulkan", f"--output-dir={out}"]
         cmd += [f"--input={f}" for f in inputs]
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        # A training run's entry is its whole nn-train command.
+        p = subprocess.run(cmd if model else inputs, capture_output=True, text=True, timeout=600)
     lines = [l for l in (p.stdout + p.stderr).splitlines() if REPORT.search(l)]
+    if not model and p.returncode != 0:
+        lines.append("nn-train failed: " + (p.stderr.strip().splitlines() or ["?"])[-1])
     return name, lines
 
 

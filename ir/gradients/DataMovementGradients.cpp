@@ -6,7 +6,8 @@
 //   slice    pad g back (strides interleave zeros, negative steps reverse)
 //   pad      pad g with the negated pads (constant mode)
 //   broadcast, tile   sum the copies        trilu   trilu(g)
-//   gather   nn.gather_grad (scatter-add)    gather_elements likewise
+//   gather   nn.gather_grad (scatter-add)
+//   (resize and gather_elements: ResizeGatherGradients.cpp)
 // Integer operands (indices) never get a gradient.
 //
 //===----------------------------------------------------------------------===//

@@ -138,6 +138,7 @@ void mlir::nn::attachGradientRules(MLIRContext &context) {
   attachNormalizationGradients(context);
   attachPoolingGradients(context);
   attachDataMovementGradients(context);
+  attachResizeGatherGradients(context);
   attachLossGradients(context);
   attachRecurrentGradients(context);
 }

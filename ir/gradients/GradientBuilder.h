@@ -103,6 +103,7 @@ void attachContractionGradients(MLIRContext &context);
 void attachNormalizationGradients(MLIRContext &context);
 void attachPoolingGradients(MLIRContext &context);
 void attachDataMovementGradients(MLIRContext &context);
+void attachResizeGatherGradients(MLIRContext &context);
 void attachLossGradients(MLIRContext &context);
 void attachRecurrentGradients(MLIRContext &context);
 

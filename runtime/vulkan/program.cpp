@@ -73,6 +73,18 @@ nn_status Program::build(const ProgramDesc &desc, std::string &error) {
   }
   inputs = desc.inputs;
   outputs = desc.outputs;
+  residentInput.assign(inputs.size(), false);
+  residentOutput.assign(outputs.size(), false);
+  for (auto [o, i] : desc.feedback) {
+    if (o >= outputs.size() || i >= inputs.size() || residentInput[i] ||
+        desc.buffers[inputs[i]].bytes != desc.buffers[outputs[o]].bytes) {
+      error = "invalid program: a feedback pair does not match an output "
+              "and an input of the same size";
+      return NN_INVALID_ARGUMENT;
+    }
+    residentInput[i] = true;
+    residentOutput[o] = true;
+  }
   for (uint32_t b : inputs) {
     inputStaging.emplace_back();
     if (nn_status s = createBuffer(device, desc.buffers[b].bytes, true,
@@ -161,11 +173,15 @@ nn_status Program::build(const ProgramDesc &desc, std::string &error) {
     return s;
   }
   VkCommandBuffer cmd = commands.cmd;
+  // Resident inputs were written by the previous run's feedback copy (or
+  // writeInput): the same barrier makes that transfer visible.
   std::vector<VkBuffer> uploaded;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    VkBufferCopy region = {0, 0, inputStaging[i].size};
-    vkCmdCopyBuffer(cmd, inputStaging[i].buffer, buffers[inputs[i]].buffer, 1,
-                    &region);
+    if (!residentInput[i]) {
+      VkBufferCopy region = {0, 0, inputStaging[i].size};
+      vkCmdCopyBuffer(cmd, inputStaging[i].buffer, buffers[inputs[i]].buffer, 1,
+                      &region);
+    }
     uploaded.push_back(buffers[inputs[i]].buffer);
   }
   recordBufferBarriers(cmd, uploaded, VK_PIPELINE_STAGE_TRANSFER_BIT,
@@ -196,20 +212,36 @@ nn_status Program::build(const ProgramDesc &desc, std::string &error) {
                             &sets[i], 0, nullptr);
     vkCmdDispatch(cmd, d.groups[0], d.groups[1], d.groups[2]);
   }
+  // Outputs are read by transfers; resident inputs, which the kernels read
+  // (or wrote), are overwritten by the feedback copies.
   std::vector<VkBuffer> results;
   for (uint32_t b : outputs) {
     results.push_back(buffers[b].buffer);
   }
+  for (auto [o, i] : desc.feedback) {
+    results.push_back(buffers[inputs[i]].buffer);
+  }
   recordBufferBarriers(cmd, results, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
-                       VK_ACCESS_SHADER_WRITE_BIT,
+                       VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
                        VK_PIPELINE_STAGE_TRANSFER_BIT,
-                       VK_ACCESS_TRANSFER_READ_BIT);
+                       VK_ACCESS_TRANSFER_READ_BIT |
+                           VK_ACCESS_TRANSFER_WRITE_BIT);
   std::vector<VkBuffer> downloaded;
   for (size_t i = 0; i < outputs.size(); ++i) {
+    if (residentOutput[i]) {
+      continue;
+    }
     VkBufferCopy region = {0, 0, outputStaging[i].size};
     vkCmdCopyBuffer(cmd, buffers[outputs[i]].buffer, outputStaging[i].buffer, 1,
                     &region);
     downloaded.push_back(outputStaging[i].buffer);
+  }
+  for (auto [o, i] : desc.feedback) {
+    if (outputs[o] != inputs[i]) {
+      VkBufferCopy region = {0, 0, desc.buffers[inputs[i]].bytes};
+      vkCmdCopyBuffer(cmd, buffers[outputs[o]].buffer,
+                      buffers[inputs[i]].buffer, 1, &region);
+    }
   }
   recordBufferBarriers(cmd, downloaded, VK_PIPELINE_STAGE_TRANSFER_BIT,
                        VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_HOST_BIT,
@@ -277,6 +309,9 @@ nn_status Program::run(const std::vector<const void *> &inputData,
     return NN_INVALID_ARGUMENT;
   }
   for (size_t i = 0; i < inputs.size(); ++i) {
+    if (residentInput[i]) {
+      continue; // on the device already
+    }
     if (inputBytes[i] > inputStaging[i].size) {
       error = "input " + std::to_string(i) + " is larger than its buffer";
       return NN_INVALID_ARGUMENT;
@@ -288,9 +323,83 @@ nn_status Program::run(const std::vector<const void *> &inputData,
     return s;
   }
   for (size_t i = 0; i < outputs.size(); ++i) {
-    std::memcpy(outputData[i], outputStaging[i].mapped,
-                std::min<size_t>(outputBytes[i], outputStaging[i].size));
+    if (!residentOutput[i]) {
+      std::memcpy(outputData[i], outputStaging[i].mapped,
+                  std::min<size_t>(outputBytes[i], outputStaging[i].size));
+    }
   }
+  return NN_OK;
+}
+
+nn_status Program::runOnce(const std::function<void(VkCommandBuffer)> &record,
+                           std::string &error) {
+  CommandBuffer once;
+  nn_status status = beginCommands(device, once, error);
+  if (!status) {
+    record(once.cmd);
+    status = endCommands(once, error);
+  }
+  if (!status) {
+    status = submitAndWait(device, once.cmd, fence, kRunTimeoutSeconds, error);
+  }
+  destroyCommands(device, once);
+  return status;
+}
+
+nn_status Program::writeInput(size_t i, const void *data, size_t bytes,
+                              std::string &error) {
+  if (i >= inputs.size() || bytes > inputStaging[i].size) {
+    error = "input " + std::to_string(i) + " does not exist or is too large";
+    return NN_INVALID_ARGUMENT;
+  }
+  std::memcpy(inputStaging[i].mapped, data, bytes);
+  VkBuffer target = buffers[inputs[i]].buffer;
+  return runOnce(
+      [&](VkCommandBuffer cmd) {
+        // After whatever ran last (kernels reading it, a feedback copy).
+        recordBufferBarriers(
+            cmd, {target},
+            VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT |
+                VK_PIPELINE_STAGE_TRANSFER_BIT,
+            VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT,
+            VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT);
+        VkBufferCopy region = {0, 0, bytes};
+        vkCmdCopyBuffer(cmd, inputStaging[i].buffer, target, 1, &region);
+        recordBufferBarriers(
+            cmd, {target}, VK_PIPELINE_STAGE_TRANSFER_BIT,
+            VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+            VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT);
+      },
+      error);
+}
+
+nn_status Program::readInput(size_t i, void *data, size_t bytes,
+                             std::string &error) {
+  if (i >= inputs.size() || bytes > inputStaging[i].size) {
+    error = "input " + std::to_string(i) + " does not exist or is too large";
+    return NN_INVALID_ARGUMENT;
+  }
+  VkBuffer source = buffers[inputs[i]].buffer;
+  VkBuffer staging = inputStaging[i].buffer;
+  if (nn_status s = runOnce(
+          [&](VkCommandBuffer cmd) {
+            recordBufferBarriers(
+                cmd, {source},
+                VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT |
+                    VK_PIPELINE_STAGE_TRANSFER_BIT,
+                VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT,
+                VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_READ_BIT);
+            VkBufferCopy region = {0, 0, bytes};
+            vkCmdCopyBuffer(cmd, source, staging, 1, &region);
+            recordBufferBarriers(cmd, {staging}, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                                 VK_ACCESS_TRANSFER_WRITE_BIT,
+                                 VK_PIPELINE_STAGE_HOST_BIT,
+                                 VK_ACCESS_HOST_READ_BIT);
+          },
+          error)) {
+    return s;
+  }
+  std::memcpy(data, inputStaging[i].mapped, bytes);
   return NN_OK;
 }
 

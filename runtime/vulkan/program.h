@@ -6,7 +6,9 @@
 // staging, the dispatches with buffer barriers where one reads or
 // overwrites what an earlier one touched, download outputs. run() fills the
 // input staging buffers, submits once, waits, and copies the outputs out;
-// intermediates never leave the device.
+// intermediates never leave the device. Outputs fed back into inputs
+// (ProgramDesc::feedback: a training step's new parameters) are copied on
+// the device instead, so that state stays there between runs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,8 @@
 #include "runtime/vulkan/commands.h"
 #include "runtime/vulkan/memory.h"
 #include "runtime/vulkan/pipelines.h"
+
+#include <functional>
 
 namespace nnvk {
 
@@ -42,6 +46,11 @@ struct ProgramDesc {
   std::vector<Dispatch> dispatches;
   /// Buffer of input i / output i.
   std::vector<uint32_t> inputs, outputs;
+  /// Device-resident state (a training step's parameters): for each pair
+  /// (output o, input i), output o is copied into input i's buffer at the
+  /// end of every run, on the device; input i is then never uploaded by
+  /// run() and output o never downloaded (writeInput / readInput move them).
+  std::vector<std::pair<uint32_t, uint32_t>> feedback;
 };
 
 /// A program ready to run on one device.
@@ -61,6 +70,14 @@ public:
                 const std::vector<void *> &outputs,
                 const std::vector<size_t> &outputBytes, std::string &error);
 
+  /// Uploads input `i`'s value (`bytes` bytes) now: how a resident input
+  /// (ProgramDesc::feedback) gets its first value.
+  nn_status writeInput(size_t i, const void *data, size_t bytes,
+                       std::string &error);
+  /// Downloads input `i`'s current device value (a resident input: the
+  /// state the last run fed back).
+  nn_status readInput(size_t i, void *data, size_t bytes, std::string &error);
+
   /// Number of barriers recorded between dispatches.
   size_t barrierCount() const { return barriers; }
 
@@ -68,10 +85,15 @@ private:
   explicit Program(Device &device) : device(device) {}
   nn_status build(const ProgramDesc &desc, std::string &error);
   nn_status uploadConstants(const ProgramDesc &desc, std::string &error);
+  /// Records `record` into a one-time command buffer and runs it.
+  nn_status runOnce(const std::function<void(VkCommandBuffer)> &record,
+                    std::string &error);
 
   Device &device;
   std::vector<Buffer> buffers, inputStaging, outputStaging;
   std::vector<uint32_t> inputs, outputs;
+  /// Inputs fed back on the device / outputs that feed them.
+  std::vector<bool> residentInput, residentOutput;
   std::vector<Kernel> kernels;
   PipelineCache cache;
   VkDescriptorPool pool = VK_NULL_HANDLE;

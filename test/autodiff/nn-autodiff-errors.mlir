@@ -1,10 +1,11 @@
 // nn-autodiff errors: each names the op or function and what to do.
 // RUN: not %nn-opt %s --split-input-file --nn-autodiff 2>&1 | FileCheck %s
 
-// CHECK: error: no gradient rule for 'nn.resize'; it lies on a differentiated path
-func.func @main(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> {
-  %0 = nn.resize %x {mode = #nn<resize nearest>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
-  return %0 : tensor<1x1x4x4xf32>
+// Every differentiable op has a rule; the gradient kernels themselves do not.
+// CHECK: error: no gradient rule for 'nn.avg_pool_grad'; it lies on a differentiated path
+func.func @main(%x: tensor<1x3x3x3xf32>) -> tensor<1x3x5x5xf32> {
+  %0 = nn.avg_pool_grad %x {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, count_include_pad = true} : tensor<1x3x3x3xf32> -> tensor<1x3x5x5xf32>
+  return %0 : tensor<1x3x5x5xf32>
 }
 
 // -----

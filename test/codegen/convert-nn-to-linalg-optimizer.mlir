@@ -1,5 +1,7 @@
 // The optimizer updates lower to one multi-output linalg.generic each; Adam's
-// bias corrections are scalars computed once, outside the loop nest.
+// bias corrections are computed once, outside the loop nest, by a rank-0
+// generic (so that they run on the device for Vulkan) whose results the
+// update reads broadcast.
 // RUN: %nn-opt %s -convert-nn-to-linalg | FileCheck %s
 
 // CHECK-LABEL: func.func @sgd
@@ -17,10 +19,11 @@ func.func @sgd(%p: tensor<?x3xf32>, %g: tensor<?x3xf32>, %v: tensor<?x3xf32>)
 }
 
 // CHECK-LABEL: func.func @adam
-// CHECK: %[[T:.+]] = tensor.extract %arg4[] : tensor<f32>
+// CHECK: %[[C:.+]]:2 = linalg.generic {{.*}} iterator_types = []} ins(%arg4 : tensor<f32>)
+// CHECK-NEXT: ^bb0(%[[T:[a-z0-9_]+]]: f32,
 // CHECK: math.powf %{{.+}}, %[[T]]
 // CHECK: math.sqrt
-// CHECK: linalg.generic {{.*}} ins(%arg0, %arg1, %arg2, %arg3 : {{.*}}) outs(%{{.+}}, %{{.+}}, %{{.+}} :
+// CHECK: linalg.generic {{.*}} ins(%arg0, %arg1, %arg2, %arg3, %[[C]]#0, %[[C]]#1 : {{.*}}) outs(%{{.+}}, %{{.+}}, %{{.+}} :
 // CHECK: math.sqrt
 // CHECK: linalg.yield
 // CHECK-NOT: nn.adam_update

@@ -55,3 +55,29 @@ func.func @keep(%x: tensor<4x4xf32>) -> (tensor<4x4xf32>, tensor<4x4xf32>, tenso
   %a = nn.add %t, %x : (tensor<4x4xf32>, tensor<4x4xf32>) -> tensor<4x4xf32>
   return %t, %r, %a : tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>
 }
+
+// -----
+
+// Must not fire: ops that compute or write elements do not commute with an
+// elementwise f (exp(lerp(a, b)) != lerp(exp a, exp b); exp(0) != 0).
+// Nearest resize only copies elements and sinks.
+// CHECK-LABEL: func.func @not_data_movement
+// CHECK-NEXT: %[[R:.*]] = nn.resize %arg0 {mode = #nn<resize linear>}
+// CHECK-NEXT: nn.exp %[[R]]
+// CHECK-NEXT: %[[P:.*]] = nn.pad %arg0
+// CHECK-NEXT: nn.exp %[[P]]
+// CHECK-NEXT: %[[T:.*]] = nn.trilu %arg0
+// CHECK-NEXT: nn.exp %[[T]]
+// CHECK-NEXT: %[[E:.*]] = nn.exp %arg0
+// CHECK-NEXT: nn.resize %[[E]] {mode = #nn<resize nearest>}
+func.func @not_data_movement(%x: tensor<4x4xf32>) -> (tensor<8x8xf32>, tensor<6x4xf32>, tensor<4x4xf32>, tensor<8x8xf32>) {
+  %r = nn.resize %x {mode = #nn<resize linear>} : tensor<4x4xf32> -> tensor<8x8xf32>
+  %er = nn.exp %r : tensor<8x8xf32>
+  %p = nn.pad %x {pads = array<i64: 1, 0, 1, 0>} : tensor<4x4xf32> -> tensor<6x4xf32>
+  %ep = nn.exp %p : tensor<6x4xf32>
+  %t = nn.trilu %x : tensor<4x4xf32> -> tensor<4x4xf32>
+  %et = nn.exp %t : tensor<4x4xf32>
+  %n = nn.resize %x {mode = #nn<resize nearest>} : tensor<4x4xf32> -> tensor<8x8xf32>
+  %en = nn.exp %n : tensor<8x8xf32>
+  return %er, %ep, %et, %en : tensor<8x8xf32>, tensor<6x4xf32>, tensor<4x4xf32>, tensor<8x8xf32>
+}

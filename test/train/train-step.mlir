@@ -29,3 +29,14 @@ func.func @main(%x: tensor<4x3xf32>) -> tensor<4x3xf32> {
   %y = nn.relu %x : tensor<4x3xf32>
   return %y : tensor<4x3xf32>
 }
+
+// -----
+
+// Statistics that are not constants of their own cannot be updated.
+func.func @main(%x: tensor<4x2xf32>) -> tensor<4x2xf32> {
+  %s = nn.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %m = nn.constant dense<1.0> : tensor<2xf32>
+  // expected-error @+1 {{training needs each batch normalization's running mean and variance to be constants of its own}}
+  %y = nn.batch_norm %x, %s, %s, %m, %m : (tensor<4x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<4x2xf32>
+  return %y : tensor<4x2xf32>
+}

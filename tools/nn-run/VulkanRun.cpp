@@ -43,7 +43,8 @@ VulkanRunner::~VulkanRunner() = default;
 
 FailureOr<std::unique_ptr<VulkanRunner>>
 VulkanRunner::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
-                      int device, StringRef spirvDir, std::string &error) {
+                      int device, StringRef spirvDir, std::string &error,
+                      ArrayRef<std::pair<unsigned, unsigned>> feedback) {
   std::unique_ptr<VulkanRunner> runner(new VulkanRunner());
   if (nnvk::Device::create(device, runner->state->device, error)) {
     return failure();
@@ -98,6 +99,7 @@ VulkanRunner::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
   }
   desc.inputs = plan.inputs;
   desc.outputs = plan.outputs;
+  desc.feedback.assign(feedback.begin(), feedback.end());
   runner->kernels = desc.dispatches.size();
   if (nnvk::Program::create(*runner->state->device, desc,
                             runner->state->program, error)) {
@@ -122,6 +124,26 @@ LogicalResult VulkanRunner::run(ArrayRef<const void *> inputs,
     return failure();
   }
   return success();
+}
+
+LogicalResult VulkanRunner::writeInput(unsigned i, const void *data,
+                                       std::string &error) {
+  if (i >= inputTypes.size()) {
+    error = "no input " + std::to_string(i);
+    return failure();
+  }
+  return failure(state->program->writeInput(i, data, typeBytes(inputTypes[i]),
+                                            error) != NN_OK);
+}
+
+LogicalResult VulkanRunner::readInput(unsigned i, void *data,
+                                      std::string &error) {
+  if (i >= inputTypes.size()) {
+    error = "no input " + std::to_string(i);
+    return failure();
+  }
+  return failure(state->program->readInput(i, data, typeBytes(inputTypes[i]),
+                                           error) != NN_OK);
 }
 
 bool nn::listVulkanDevices(llvm::raw_ostream &os, std::string &error) {
@@ -169,12 +191,22 @@ VulkanRunner::VulkanRunner() = default;
 VulkanRunner::~VulkanRunner() = default;
 FailureOr<std::unique_ptr<VulkanRunner>>
 VulkanRunner::compile(ModuleOp, ArrayRef<RankedTensorType>, int, StringRef,
-                      std::string &error) {
+                      std::string &error,
+                      ArrayRef<std::pair<unsigned, unsigned>>) {
   error = "nn-run was built without Vulkan (libvulkan-dev was not found)";
   return failure();
 }
 LogicalResult VulkanRunner::run(ArrayRef<const void *>, ArrayRef<void *>,
                                 std::string &error) {
+  error = "nn-run was built without Vulkan";
+  return failure();
+}
+LogicalResult VulkanRunner::writeInput(unsigned, const void *,
+                                       std::string &error) {
+  error = "nn-run was built without Vulkan";
+  return failure();
+}
+LogicalResult VulkanRunner::readInput(unsigned, void *, std::string &error) {
   error = "nn-run was built without Vulkan";
   return failure();
 }

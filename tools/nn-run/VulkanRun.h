@@ -25,10 +25,13 @@ class VulkanRunner {
 public:
   /// Opens device `device`, compiles `module` (modified in place) for it at
   /// `inputTypes` and builds the program. If `spirvDir` is not empty, kernel
-  /// i is also written to spirvDir/kernel_<i>.spv.
+  /// i is also written to spirvDir/kernel_<i>.spv. Each `feedback` pair
+  /// (output o, input i) keeps input i on the device: after every run,
+  /// output o is copied into it there (see nnvk::ProgramDesc::feedback).
   static FailureOr<std::unique_ptr<VulkanRunner>>
   compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes, int device,
-          StringRef spirvDir, std::string &error);
+          StringRef spirvDir, std::string &error,
+          ArrayRef<std::pair<unsigned, unsigned>> feedback = {});
   ~VulkanRunner();
 
   ArrayRef<RankedTensorType> getResultTypes() const { return resultTypes; }
@@ -39,6 +42,10 @@ public:
   /// One inference on dense row-major host buffers.
   LogicalResult run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs,
                     std::string &error);
+
+  /// Sets / reads the device value of input `i` (a fed-back one).
+  LogicalResult writeInput(unsigned i, const void *data, std::string &error);
+  LogicalResult readInput(unsigned i, void *data, std::string &error);
 
 private:
   VulkanRunner();

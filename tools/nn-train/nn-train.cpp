@@ -11,21 +11,25 @@
 // progress bar on stderr, then per epoch the train loss, the test loss and
 // (classification) accuracy, macro precision/recall/F1 and the confusion
 // matrix. The last line is `final: loss=.. accuracy=.. precision=.. recall=..
-// f1=..`. Parameters and optimizer state live in host buffers that the step
-// reads and rewrites (two sets, swapped after every step). Every failure is
+// f1=..`. On the CPU, parameters, optimizer state and batch-norm running
+// statistics live in host buffers that the step reads and rewrites (two
+// sets, swapped after every step); on Vulkan they stay on the device (the
+// step's new values are copied into its arguments there) and are read back
+// once per epoch for the evaluation and --save. Every failure is
 // one `error:` line and exit code 1.
 //
 //===----------------------------------------------------------------------===//
 
-#include "codegen/CpuJit.h"
 #include "frontend/onnx/Importer.h"
 #include "frontend/onnx/ModelLoader.h"
 #include "ir/NNOps.h"
 #include "passes/Passes.h"
 #include "passes/TrainStep.h"
+#include "tools/nn-train/Batches.h"
 #include "tools/nn-train/Dataset.h"
 #include "tools/nn-train/OnnxSave.h"
 #include "tools/nn-train/Report.h"
+#include "tools/nn-train/Targets.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -113,7 +117,7 @@ OwningOpRef<ModuleOp> extractFunction(ModuleOp module, StringRef name) {
 }
 
 /// Float initializers to train: all except BatchNormalization running
-/// statistics (inputs 3 and 4), which inference-mode training leaves alone.
+/// statistics (inputs 3 and 4), which the step updates from batch statistics.
 std::vector<std::string> trainableInitializers(const onnx::ModelProto &m) {
   std::set<std::string> stats;
   for (const auto &node : m.graph().node()) {
@@ -131,159 +135,6 @@ std::vector<std::string> trainableInitializers(const onnx::ModelProto &m) {
     }
   }
   return names;
-}
-
-int64_t product(ArrayRef<int64_t> shape) {
-  return std::accumulate(shape.begin(), shape.end(), int64_t(1),
-                         std::multiplies<int64_t>());
-}
-
-/// How the first model output is compared with the data.
-struct LossSpec {
-  nn::TrainLoss loss;
-  int64_t classes = 0;    // cross_entropy: C
-  int64_t outputSize = 0; // per-sample elements of the first output
-};
-
-/// Where mse/bce targets come from: float targets, else integer labels when
-/// the output has one value per sample, else the inputs (autoencoders; class
-/// labels beside the images, as in MNIST directories, are then unused).
-enum class TargetSource { Targets, Labels, Inputs };
-TargetSource targetSource(const Split &split, const LossSpec &spec) {
-  if (split.hasTargets()) {
-    return TargetSource::Targets;
-  }
-  return split.hasLabels() && spec.outputSize == 1 ? TargetSource::Labels
-                                                   : TargetSource::Inputs;
-}
-
-/// Per-sample loss sum of a batch's first output (host side, for the test
-/// loss) and the metrics' confusion counts.
-double batchLoss(const LossSpec &spec, const float *out, const Split &split,
-                 const int64_t *rows, int64_t n, nn_confusion *confusion) {
-  double total = 0;
-  for (int64_t r = 0; r < n; ++r) {
-    const float *o = out + r * spec.outputSize;
-    int64_t s = rows[r];
-    if (spec.loss == nn::TrainLoss::CrossEntropy) {
-      int64_t label = split.labels[s];
-      double mx = *std::max_element(o, o + spec.classes), sum = 0;
-      for (int64_t k = 0; k < spec.classes; ++k) {
-        sum += std::exp(o[k] - mx);
-      }
-      total += mx + std::log(sum) - o[label];
-      nn_confusion_add_scores(confusion, o, &label, 1);
-      continue;
-    }
-    double l = 0;
-    for (int64_t k = 0; k < spec.outputSize; ++k) {
-      double t;
-      TargetSource source = targetSource(split, spec);
-      if (source == TargetSource::Targets) {
-        t = split.targets[s * spec.outputSize + k];
-      } else if (source == TargetSource::Labels) {
-        t = (double)split.labels[s];
-      } else {
-        t = split.x[s * spec.outputSize + k];
-      }
-      if (spec.loss == nn::TrainLoss::Mse) {
-        l += (o[k] - t) * (o[k] - t);
-      } else {
-        l -= t * std::max(std::log((double)o[k]), -100.0) +
-             (1 - t) * std::max(std::log(1.0 - o[k]), -100.0);
-        nn_confusion_add(confusion, t >= 0.5, o[k] >= 0.5);
-      }
-    }
-    total += l / spec.outputSize;
-  }
-  return total;
-}
-
-/// Copies the rows `rows` of `split` into the batch input and target
-/// buffers (cross_entropy: int64 labels; otherwise float targets).
-void fillBatch(const LossSpec &spec, const Split &split, const int64_t *rows,
-               int64_t n, int64_t batch, std::vector<float> &x,
-               std::vector<int64_t> &labels, std::vector<float> &targets) {
-  int64_t size = split.sampleSize;
-  std::fill(x.begin(), x.end(), 0.0f);
-  for (int64_t r = 0; r < n; ++r) {
-    std::copy_n(split.x.begin() + rows[r] * size, size, x.begin() + r * size);
-  }
-  if (spec.loss == nn::TrainLoss::CrossEntropy) {
-    labels.assign(batch, 0);
-    for (int64_t r = 0; r < n; ++r) {
-      labels[r] = split.labels[rows[r]];
-    }
-    return;
-  }
-  int64_t out = spec.outputSize;
-  TargetSource source = targetSource(split, spec);
-  targets.assign(batch * out, 0.0f);
-  for (int64_t r = 0; r < n; ++r) {
-    for (int64_t k = 0; k < out; ++k) {
-      targets[r * out + k] =
-          source == TargetSource::Targets  ? split.targets[rows[r] * out + k]
-          : source == TargetSource::Labels ? (float)split.labels[rows[r]]
-                                           : split.x[rows[r] * out + k];
-    }
-  }
-}
-
-/// Checks that `split` fits the model: sample size, label range, targets.
-bool checkSplit(const Split &split, const LossSpec &spec, int64_t inputSize,
-                const std::string &inputDesc, std::string &error) {
-  if (split.sampleSize != inputSize) {
-    error = split.name + " samples have " + std::to_string(split.sampleSize) +
-            " values each, but the model input " + inputDesc + " takes " +
-            std::to_string(inputSize);
-    return false;
-  }
-  if (spec.loss == nn::TrainLoss::CrossEntropy) {
-    if (!split.hasLabels()) {
-      error = "cross_entropy needs integer class labels for the " + split.name +
-              " samples";
-      return false;
-    }
-    for (size_t i = 0; i < split.labels.size(); ++i) {
-      if (split.labels[i] < 0 || split.labels[i] >= spec.classes) {
-        error = split.name + " label " + std::to_string(split.labels[i]) +
-                " of sample " + std::to_string(i) + " is outside [0, " +
-                std::to_string(spec.classes) + ") (the model has " +
-                std::to_string(spec.classes) + " classes)";
-        return false;
-      }
-    }
-    return true;
-  }
-  int64_t want = spec.outputSize;
-  TargetSource source = targetSource(split, spec);
-  int64_t have = source == TargetSource::Targets  ? split.targetSize
-                 : source == TargetSource::Labels ? 1
-                                                  : split.sampleSize;
-  if (have != want) {
-    error = split.name + " targets have " + std::to_string(have) +
-            " values per sample, but the model output has " +
-            std::to_string(want) +
-            (source == TargetSource::Inputs
-                 ? " (without float targets the input itself is the target)"
-                 : "");
-    return false;
-  }
-  if (spec.loss == nn::TrainLoss::Bce) {
-    auto bad = [](float t) { return !(t >= 0 && t <= 1); };
-    bool outOfRange =
-        source == TargetSource::Targets
-            ? std::any_of(split.targets.begin(), split.targets.end(), bad)
-        : source == TargetSource::Labels
-            ? std::any_of(split.labels.begin(), split.labels.end(),
-                          [](int64_t l) { return l < 0 || l > 1; })
-            : std::any_of(split.x.begin(), split.x.end(), bad);
-    if (outOfRange) {
-      error = "bce needs " + split.name + " targets in [0, 1]";
-      return false;
-    }
-  }
-  return true;
 }
 
 } // namespace
@@ -315,6 +166,10 @@ int main(int argc, char **argv) {
   cl::opt<int> batch("batch", cl::desc("Batch size"), cl::init(32));
   cl::opt<std::string> target("target", cl::desc("cpu|vulkan"),
                               cl::init("cpu"));
+  cl::opt<int> device("device",
+                      cl::desc("Vulkan device number (see nn-run "
+                               "--list-devices)"),
+                      cl::init(0));
   cl::opt<std::string> save("save", cl::desc("Write the trained model here"));
   cl::opt<std::string> plot("plot", cl::desc("Write loss/accuracy curves "
                                              "(SVG) here"));
@@ -331,17 +186,14 @@ int main(int argc, char **argv) {
   static cl::OptionCategory toolFlags("nn-train options");
   for (cl::Option *flag : std::initializer_list<cl::Option *>{
            &modelFile, &data, &lossName, &optimizer, &lr, &momentum, &nesterov,
-           &weightDecay, &epochs, &batch, &target, &save, &plot, &seed,
+           &weightDecay, &epochs, &batch, &target, &device, &save, &plot, &seed,
            &noShuffle, &logSteps, &limit}) {
     flag->addCategory(toolFlags);
   }
   cl::HideUnrelatedOptions(toolFlags);
   cl::ParseCommandLineOptions(argc, argv, "nn-train: train an ONNX model\n");
 
-  if (target == "vulkan") {
-    return reportError("the vulkan target is not built yet; use --target=cpu");
-  }
-  if (target != "cpu") {
+  if (target != "cpu" && target != "vulkan") {
     return reportError("--target=" + target + ": expected cpu or vulkan");
   }
   std::optional<nn::TrainLoss> loss = nn::parseTrainLoss(lossName);
@@ -475,6 +327,19 @@ int main(int argc, char **argv) {
   options.nesterov = nesterov;
   options.weightDecay = weightDecay;
   options.params = trainableInitializers(original);
+  // Batch normalizations train with batch statistics; ONNX's momentum
+  // (default 0.9) blends them into the running ones.
+  for (const auto &node : original.graph().node()) {
+    if (node.op_type() == "BatchNormalization" && node.input_size() >= 5) {
+      double momentum = 0.9;
+      for (const auto &attr : node.attribute()) {
+        if (attr.name() == "momentum") {
+          momentum = attr.f();
+        }
+      }
+      options.batchNormMomenta[node.input(3)] = momentum;
+    }
+  }
   if (options.params.empty()) {
     return reportError(modelFile + ": no float initializers to train");
   }
@@ -495,27 +360,55 @@ int main(int argc, char **argv) {
                          "' is not a float32 tensor");
     }
   }
+  // On Vulkan the step's parameters, optimizer state and running statistics
+  // stay on the device: each new value is fed back into its argument there.
+  size_t numStats = info->statConstants.size();
+  size_t numState = numParams * info->statePerParam;
+  bool resident = target == "vulkan";
+  std::vector<std::pair<unsigned, unsigned>> feedback;
+  {
+    unsigned out = 1 + forward.getNumResults(), in = 0;
+    for (size_t i = 0; i < numParams + numState; ++i) {
+      feedback.push_back({out++, in++});
+    }
+    in += info->takesStep ? 1 : 0;
+    for (size_t i = 0; i < numStats; ++i) {
+      feedback.push_back({out++, in++});
+    }
+  }
   auto compile =
-      [&](func::FuncOp f) -> FailureOr<std::unique_ptr<nn::CpuExecutable>> {
+      [&](func::FuncOp f,
+          Feedback fed) -> FailureOr<std::unique_ptr<CompiledFunction>> {
     OwningOpRef<ModuleOp> m = extractFunction(module, f.getSymName());
     SmallVector<RankedTensorType> types;
     for (Type t : f.getArgumentTypes()) {
       types.push_back(cast<RankedTensorType>(t));
     }
-    return nn::CpuExecutable::compile(*m, types, nn::CpuPipelineOptions(),
-                                      error);
+    if (target == "vulkan") {
+      return compileForVulkanDevice(*m, types, device, fed, error);
+    }
+    return compileForCpu(*m, types, error);
   };
-  auto stepExe = compile(info->step);
+  auto stepExe = compile(info->step, feedback);
   if (failed(stepExe)) {
     return reportError("compiling the training step: " + error);
   }
-  auto evalExe = compile(info->eval);
+  auto evalExe = compile(info->eval, {});
   if (failed(evalExe)) {
     return reportError("compiling the evaluation function: " + error);
   }
 
   // Host state: parameters and optimizer state, two sets swapped per step.
-  size_t numState = numParams * info->statePerParam;
+  // Running statistics of the batch normalizations, fed back like params.
+  std::vector<std::vector<float>> bnStats(numStats), nextStats(numStats);
+  for (size_t i = 0; i < numStats; ++i) {
+    auto c = cast<nn::ConstantOp>(info->statConstants[i]);
+    if (!readConstant(c.getValue(), bnStats[i])) {
+      return reportError("running statistic '" + info->statNames[i] +
+                         "' is not a float32 tensor");
+    }
+    nextStats[i].resize(bnStats[i].size());
+  }
   std::vector<std::vector<float>> state(numState), nextParams(numParams),
       nextState(numState);
   for (size_t i = 0; i < numState; ++i) {
@@ -525,8 +418,21 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < numParams; ++i) {
     nextParams[i].resize(params[i].size());
   }
+  if (resident) {
+    // The device's state starts as the host's: unsigned index i of the
+    // step's arguments is params, state, then (after `step`) statistics.
+    for (auto [k, pair] : llvm::enumerate(feedback)) {
+      const std::vector<float> &v = k < numParams ? params[k]
+                                    : k < numParams + numState
+                                        ? state[k - numParams]
+                                        : bnStats[k - numParams - numState];
+      if (failed((*stepExe)->writeInput(pair.second, v.data(), error))) {
+        return reportError("uploading the training state: " + error);
+      }
+    }
+  }
   ArrayRef<RankedTensorType> stepResults = (*stepExe)->getResultTypes();
-  size_t numOutputs = stepResults.size() - 1 - numParams - numState;
+  size_t numOutputs = stepResults.size() - 1 - numParams - numState - numStats;
   std::vector<std::vector<float>> outputs(numOutputs);
   for (size_t i = 0; i < numOutputs; ++i) {
     outputs[i].resize(product(stepResults[1 + i].getShape()));
@@ -568,6 +474,9 @@ int main(int argc, char **argv) {
       if (info->takesStep) {
         in.push_back(&stepCount);
       }
+      for (auto &st : bnStats) {
+        in.push_back(st.data());
+      }
       in.push_back(batchX.data());
       in.push_back(*loss == nn::TrainLoss::CrossEntropy
                        ? (const void *)batchLabels.data()
@@ -581,6 +490,9 @@ int main(int argc, char **argv) {
       for (auto &st : nextState) {
         out.push_back(st.data());
       }
+      for (auto &st : nextStats) {
+        out.push_back(st.data());
+      }
       if (failed((*stepExe)->run(in, out, error))) {
         return reportError("training step " + Twine(s) + ": " + error);
       }
@@ -590,8 +502,11 @@ int main(int argc, char **argv) {
                            Twine(epoch) + ", step " + Twine(s) +
                            "; lower --lr");
       }
-      std::swap(params, nextParams);
-      std::swap(state, nextState);
+      if (!resident) {
+        std::swap(params, nextParams);
+        std::swap(state, nextState);
+        std::swap(bnStats, nextStats);
+      }
       lossSum += lossValue;
       stepLosses.push_back(lossValue);
       if (logSteps) {
@@ -602,6 +517,18 @@ int main(int argc, char **argv) {
     EpochStats stats;
     stats.trainLoss = lossSum / std::max<int64_t>(stepsPerEpoch, 1);
     bar.finish(stats.trainLoss);
+
+    // The parameters and statistics the epoch ended with (for eval, --save).
+    for (size_t k = 0; resident && k < numParams + numState + numStats; ++k) {
+      if (k >= numParams && k < numParams + numState) {
+        continue; // optimizer state stays on the device
+      }
+      std::vector<float> &v =
+          k < numParams ? params[k] : bnStats[k - numParams - numState];
+      if (failed((*stepExe)->readInput(feedback[k].second, v.data(), error))) {
+        return reportError("reading the trained parameters: " + error);
+      }
+    }
 
     // Evaluate on the test split in batches (the last one zero-padded).
     int64_t classes = *loss == nn::TrainLoss::CrossEntropy ? spec.classes : 2;
@@ -617,6 +544,9 @@ int main(int argc, char **argv) {
       SmallVector<const void *> in;
       for (auto &p : params) {
         in.push_back(p.data());
+      }
+      for (auto &st : bnStats) {
+        in.push_back(st.data());
       }
       in.push_back(batchX.data());
       SmallVector<void *> out;
@@ -649,6 +579,9 @@ int main(int argc, char **argv) {
     std::map<std::string, std::vector<float>> values;
     for (size_t i = 0; i < numParams; ++i) {
       values[info->paramNames[i]] = params[i];
+    }
+    for (size_t i = 0; i < numStats; ++i) {
+      values[info->statNames[i]] = bnStats[i];
     }
     if (!saveTrainedModel(original, values, save, error)) {
       return reportError(error);
