@@ -107,6 +107,42 @@ Value gather(OpBuilder &b, Location loc, Value src, ArrayRef<int64_t> shape,
       .getResult(0);
 }
 
+/// A copy of `src` into a fresh tensor of `shape` (loop i = result dim i,
+/// src read at `srcIndex`, affine in the loops), collapsed by `reassoc`.
+/// Unlike gather(), the loads are plain affine accesses LLVM can vectorize
+/// along the innermost loop. The collapse_shape sits between this generic
+/// and a named contraction, so elementwise fusion has no generic consumer to
+/// propagate it into.
+Value copyCollapsed(OpBuilder &b, Location loc, Value src,
+                    ArrayRef<int64_t> shape, ArrayRef<AffineExpr> srcIndex,
+                    ArrayRef<ReassociationIndices> reassoc) {
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = shape.size();
+  Type f32 = b.getF32Type();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, f32);
+  Value copy =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{empty.getType()}, ValueRange{src},
+          ValueRange{empty},
+          SmallVector<AffineMap>{AffineMap::get(rank, 0, srcIndex, ctx),
+                                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
+          SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+          [](OpBuilder &nb, Location l, ValueRange args) {
+            linalg::YieldOp::create(nb, l, args[0]);
+          })
+          .getResult(0);
+  SmallVector<int64_t> collapsed;
+  for (const ReassociationIndices &group : reassoc) {
+    int64_t size = 1;
+    for (int64_t i : group) {
+      size *= shape[i];
+    }
+    collapsed.push_back(size);
+  }
+  return tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get(collapsed, f32), copy, reassoc);
+}
+
 /// Sets the insertion point before `op`, or, inside nn.fusion_groups (an
 /// epilogue group: conv_transpose + relu), before the outermost group, so
 /// the contraction and gather run on their own and the group keeps only the
@@ -301,28 +337,17 @@ LogicalResult rewriteWeightGrad(IRRewriter &rewriter, ConvWeightGradOp op) {
   Value padded = embedSpatial(rewriter, loc, x, low, high, ones, 0.0);
 
   // 1. col[(n, oh, ow), (c, kh, kw)] = padded[n, c, oh*s + kh*d,
-  //    ow*s + kw*d], and 2. dyT[f, (n, oh, ow)] = dy[n, f, oh, ow], each
-  //    written 2-D by a gather (no reshape for fusion to propagate).
-  Value colm = gather(
-      rewriter, loc, padded, {n * oh * ow, c * kh * kw},
-      [&](OpBuilder &b, Location l, ValueRange iv) {
-        Value q = iv[0], j = iv[1];
-        SmallVector<Value> p = unflatten(b, l, q, {n, oh, ow});
-        SmallVector<Value> r = unflatten(b, l, j, {c, kh, kw});
-        auto at = [&](Value o, Value k, int64_t i) {
-          return arith::AddIOp::create(
-              b, l, arith::MulIOp::create(b, l, o, cIdx(b, l, strides[i])),
-              arith::MulIOp::create(b, l, k, cIdx(b, l, dilations[i])));
-        };
-        return SmallVector<Value>{p[0], r[0], at(p[1], r[1], 0),
-                                  at(p[2], r[2], 1)};
-      });
-  Value dym =
-      gather(rewriter, loc, dy, {f, n * oh * ow},
-             [&](OpBuilder &b, Location l, ValueRange iv) {
-               SmallVector<Value> p = unflatten(b, l, iv[1], {n, oh, ow});
-               return SmallVector<Value>{p[0], iv[0], p[1], p[2]};
-             });
+  //    ow*s + kw*d], and 2. dyT[f, (n, oh, ow)] = dy[n, f, oh, ow]: copies
+  //    with affine maps over the unflattened loops (no index division, dyT
+  //    whole contiguous rows), collapsed to 2-D for the contraction.
+  auto e = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  Value colm =
+      copyCollapsed(rewriter, loc, padded, {n, oh, ow, c, kh, kw},
+                    {e(0), e(3), e(1) * strides[0] + e(4) * dilations[0],
+                     e(2) * strides[1] + e(5) * dilations[1]},
+                    {{0, 1, 2}, {3, 4, 5}});
+  Value dym = copyCollapsed(rewriter, loc, dy, {f, n, oh, ow},
+                            {e(1), e(0), e(2), e(3)}, {{0}, {1, 2, 3}});
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
 
   // 3. dW[f, j] = sum_q dyT[f, q] * col[q, j]; loops f, j, q.

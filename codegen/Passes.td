@@ -36,6 +36,24 @@ def ConvertNNToLinalgPass : Pass<"convert-nn-to-linalg", "func::FuncOp"> {
   ];
 }
 
+def CpuFuseElementwisePass : Pass<"nn-cpu-fuse-elementwise"> {
+  let summary = "linalg elementwise fusion that keeps named contractions' "
+                "operands as they are";
+  let description = [{
+    Upstream's linalg-fuse-elementwise-ops (producer/consumer fusion of
+    generics, reshape propagation by expansion, constant folding), except
+    that no reshape is propagated into, and no producer fused into, a named
+    `linalg.contract`: nn-cpu-conv-as-matmul builds those with a single K
+    loop over collapsed im2col / transposed copies, and expanding them back
+    would give a multi-K generic the micro-kernel cannot tile (and scalar
+    reductions over the whole image). Everything else fuses as upstream.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::affine::AffineDialect"
+  ];
+}
+
 def CpuConvAsMatmulPass : Pass<"nn-cpu-conv-as-matmul", "func::FuncOp"> {
   let summary = "Lower 2-D nn.conv_transpose / nn.conv_weight_grad (groups = "
                 "1, static f32) to matmul-shaped linalg (CPU)";

@@ -27,14 +27,18 @@ func.func @conv_transpose(%x: tensor<2x16x4x4xf32>, %w: tensor<16x8x4x4xf32>,
 
 // -----
 
-// The weight gradient: im2col of the padded input gathered as
-// [N*OH*OW, C*KH*KW], dY gathered as [F, N*OH*OW], one linalg.contract with
+// The weight gradient: im2col of the padded input copied with affine maps
+// as [N, OH, OW, C, KH, KW] and collapsed to [N*OH*OW, C*KH*KW], dY copied
+// as [F, N, OH, OW] and collapsed to [F, N*OH*OW], one linalg.contract with
 // K = N*OH*OW, and dW gathered back to [F, C, KH, KW].
 // CHECK-LABEL: func.func @weight_grad
 // CHECK-NOT:   nn.conv_weight_grad
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<144x27xf32>)
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<5x144xf32>)
-// CHECK:         tensor.extract %arg1
+// CHECK:       linalg.generic {{.*}} ins(%{{.*}} : tensor<4x3x8x8xf32>) outs(%{{.*}} : tensor<4x6x6x3x3x3xf32>)
+// CHECK-NOT:     tensor.extract
+// CHECK:       tensor.collapse_shape {{.*}} into tensor<144x27xf32>
+// CHECK:       linalg.generic {{.*}} ins(%arg1 : tensor<4x5x6x6xf32>) outs(%{{.*}} : tensor<5x4x6x6xf32>)
+// CHECK-NOT:     tensor.extract
+// CHECK:       tensor.collapse_shape {{.*}} into tensor<5x144xf32>
 // CHECK:       %[[DW:.*]] = linalg.contract {{.*}} ins(%{{.*}}, %{{.*}} : tensor<5x144xf32>, tensor<144x27xf32>) {{.*}} -> tensor<5x27xf32>
 // CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<5x3x3x3xf32>)
 // CHECK:         tensor.extract %[[DW]]

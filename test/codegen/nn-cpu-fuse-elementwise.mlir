@@ -1,0 +1,55 @@
+// RUN: %nn-opt %s -split-input-file -nn-cpu-fuse-elementwise | FileCheck %s
+
+// Fires as upstream's elementwise fusion: two elementwise generics become one.
+#id = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @chain
+// CHECK:       linalg.generic
+// CHECK:         arith.addf
+// CHECK:         arith.mulf
+// CHECK-NOT:   linalg.generic
+func.func @chain(%a: tensor<4x8xf32>, %b: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %0 = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%a, %b : tensor<4x8xf32>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<4x8xf32>
+  %1 = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%0, %b : tensor<4x8xf32>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %m = arith.mulf %x, %y : f32
+    linalg.yield %m : f32
+  } -> tensor<4x8xf32>
+  return %1 : tensor<4x8xf32>
+}
+
+// -----
+
+// Must not fire: the collapsed copy feeding a named linalg.contract stays a
+// separate generic + collapse_shape, and the contraction keeps its single
+// K loop (upstream would expand K into (k0, k1) and fuse the copy in).
+#src = affine_map<(d0, d1, d2) -> (d1, d0, d2)>
+#dst = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+#ma = affine_map<(m, n, k) -> (m, k)>
+#mb = affine_map<(m, n, k) -> (k, n)>
+#mc = affine_map<(m, n, k) -> (m, n)>
+// CHECK-LABEL: func.func @contract_operand
+// CHECK:       %[[COPY:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<4x3x6xf32>)
+// CHECK:       %[[COL:.*]] = tensor.collapse_shape %[[COPY]] {{.*}} into tensor<4x18xf32>
+// CHECK:       linalg.contract {{.*}} ins(%[[COL]], %{{.*}} : tensor<4x18xf32>, tensor<18x5xf32>)
+func.func @contract_operand(%x: tensor<3x4x6xf32>, %w: tensor<18x5xf32>) -> tensor<4x5xf32> {
+  %e = tensor.empty() : tensor<4x3x6xf32>
+  %t = linalg.generic {indexing_maps = [#src, #dst], iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x : tensor<3x4x6xf32>) outs(%e : tensor<4x3x6xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    linalg.yield %v : f32
+  } -> tensor<4x3x6xf32>
+  %c = tensor.collapse_shape %t [[0], [1, 2]] : tensor<4x3x6xf32> into tensor<4x18xf32>
+  %zero = arith.constant 0.0 : f32
+  %o = tensor.empty() : tensor<4x5xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%o : tensor<4x5xf32>) -> tensor<4x5xf32>
+  %r = linalg.contract indexing_maps = [#ma, #mb, #mc]
+      ins(%c, %w : tensor<4x18xf32>, tensor<18x5xf32>) outs(%init : tensor<4x5xf32>) -> tensor<4x5xf32>
+  return %r : tensor<4x5xf32>
+}
