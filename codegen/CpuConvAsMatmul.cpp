@@ -179,6 +179,49 @@ Value contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
       .getResult(0);
 }
 
+/// Stride 1, dilation 1, no output padding, pads <= K - 1: the transposed
+/// convolution is the plain convolution of x, padded by K - 1 - pad on each
+/// side, with the filter's channel axes swapped and its taps flipped
+/// (W'[f, c, i, j] = W[c, f, KH-1-i, KW-1-j]); nn.conv then takes the im2col
+/// path of nn-cpu-tile-contractions, with no col2im pass over the output.
+bool rewriteConvTransposeAsConv(IRRewriter &rewriter, ConvTransposeOp op,
+                                ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> dilations,
+                                ArrayRef<int64_t> pads) {
+  Value w = op.getWeight();
+  ArrayRef<int64_t> ws = cast<RankedTensorType>(w.getType()).getShape();
+  SmallVector<int64_t> outPad = attrOr(op.getOutputPadding(), 2, 0);
+  SmallVector<int64_t> convPads(4);
+  for (int64_t i = 0; i < 2; ++i) {
+    int64_t k = ws[2 + i];
+    if (strides[i] != 1 || dilations[i] != 1 || outPad[i] != 0 ||
+        pads[i] > k - 1 || pads[2 + i] > k - 1) {
+      return false;
+    }
+    convPads[i] = k - 1 - pads[i];
+    convPads[2 + i] = k - 1 - pads[2 + i];
+  }
+  Location loc = op.getLoc();
+  int64_t kh = ws[2], kw = ws[3];
+  Value flipped =
+      gather(rewriter, loc, w, {ws[1], ws[0], kh, kw},
+             [&](OpBuilder &b, Location l, ValueRange iv) {
+               return SmallVector<Value>{
+                   iv[1], iv[0],
+                   arith::SubIOp::create(b, l, cIdx(b, l, kh - 1), iv[2]),
+                   arith::SubIOp::create(b, l, cIdx(b, l, kw - 1), iv[3])};
+             });
+  // The filter flip runs in front of any fusion group; the convolution
+  // takes the op's place, so an epilogue group keeps conv + its epilogue.
+  rewriter.setInsertionPoint(op);
+  Value conv = ConvOp::create(
+      rewriter, loc, op.getType(), op.getInput(), flipped, op.getBias(),
+      DenseI64ArrayAttr(), DenseI64ArrayAttr(),
+      rewriter.getDenseI64ArrayAttr(convPads), rewriter.getI64IntegerAttr(1));
+  rewriter.replaceOp(op, conv);
+  return true;
+}
+
 LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
   Value x = op.getInput(), w = op.getWeight(), bias = op.getBias();
   if (op.getGroup() != 1 || !isStatic4DF32(x) || !isStatic4DF32(w) ||
@@ -201,6 +244,9 @@ LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
   SmallVector<int64_t> dilations = attrOr(op.getDilations(), 2, 1);
   SmallVector<int64_t> pads = attrOr(op.getPads(), 4, 0);
   Type f32 = resTy.getElementType();
+  if (rewriteConvTransposeAsConv(rewriter, op, strides, dilations, pads)) {
+    return success();
+  }
 
   // 1. cols[n, m, p] = sum_c wm[c, m] * xm[n, c, p]; xm is gathered (a
   //    copy) so elementwise fusion cannot fold x's producer into the

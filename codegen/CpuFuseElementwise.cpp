@@ -3,8 +3,10 @@
 // nn-cpu-fuse-elementwise: the pattern set of upstream's
 // linalg-fuse-elementwise-ops (generic producer/consumer fusion, reshape
 // propagation by expansion, constant folding, the linalg and reshape
-// canonicalizations) with one difference in the control function: an operand
-// of a named linalg.contract is never fused or expanded. Those contractions
+// canonicalizations) with two differences in the control function: an operand
+// of a named linalg.contract is never fused or expanded, and no reshape is
+// propagated into any contraction (a gemm reading a flattened pool output
+// would otherwise gain K loops). The named contractions
 // come from nn-cpu-conv-as-matmul with operands that are affine copies
 // collapsed to 2-D; propagating the collapse_shape into the contraction would
 // re-expand its K loop into (n, oh, ow) and fuse the copies in, leaving a
@@ -37,12 +39,22 @@ struct CpuFuseElementwisePass
   void runOnOperation() override {
     MLIRContext *context = &getContext();
     // Upstream's default (fuse a producer with a single use), except into
-    // a named contraction.
+    // a named contraction, and no reshape into any contraction (a gemm
+    // reading a flattened [N, C*H*W] pool output would become a multi-K
+    // generic).
     linalg::ControlFusionFn control = [](OpOperand *fused) {
-      if (isa<linalg::ContractOp>(fused->getOwner())) {
+      Operation *consumer = fused->getOwner();
+      Operation *producer = fused->get().getDefiningOp();
+      if (isa<linalg::ContractOp>(consumer)) {
         return false;
       }
-      Operation *producer = fused->get().getDefiningOp();
+      if (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(
+              producer)) {
+        auto linalgOp = dyn_cast<linalg::LinalgOp>(consumer);
+        if (linalgOp && linalg::isaContractionOpInterface(linalgOp)) {
+          return false;
+        }
+      }
       return producer && producer->hasOneUse();
     };
     RewritePatternSet patterns(context);

@@ -1,8 +1,9 @@
 //===- LowerPooling.cpp - nn pooling ops -> linalg ------------------------===//
 //
 // In: nn.max_pool, nn.max_pool_indices, nn.avg_pool, nn.global_max_pool,
-// nn.global_avg_pool. Out: linalg.pooling_nchw_max / pooling_nchw_sum for
-// 2-D windows, a linalg.generic window reduction for 1-D and 3-D (and for
+// nn.global_avg_pool. Out: linalg.pooling_nchw_sum for 2-D avg windows, a
+// linalg.generic window reduction for max (any rank; kernel loops before the
+// last output loop, see WindowLoops) and for 1-D/3-D avg (and for
 // max_pool_indices, with a second output carrying the arg-max position), and
 // a linalg.generic reduction plus tensor.expand_shape for the global forms.
 // The input is padded (-inf for max, 0 for avg) with the explicit pads plus
@@ -42,6 +43,25 @@ Value combine(OpBuilder &b, Location loc, PoolKind kind, Value acc, Value x) {
 /// The window of one pooling op with ONNX defaults filled in.
 struct Window {
   SmallVector<int64_t> kernel, strides, dilations, pads;
+};
+
+/// Loop positions of a window reduction over (n, c, o_1..o_k, r_1..r_k):
+/// the kernel offsets r run before the last output dimension o_k, so the
+/// innermost loop walks o_k (the contiguous output row) and LLVM vectorizes
+/// it.
+struct WindowLoops {
+  int64_t k;
+  int64_t numLoops() const { return 2 + 2 * k; }
+  int64_t out(int64_t i) const { return i + 1 < k ? 2 + i : 1 + 2 * k; }
+  int64_t kernel(int64_t i) const { return 1 + k + i; }
+  SmallVector<utils::IteratorType> iterators() const {
+    SmallVector<utils::IteratorType> t(numLoops(),
+                                       utils::IteratorType::parallel);
+    for (int64_t i = 0; i < k; ++i) {
+      t[kernel(i)] = utils::IteratorType::reduction;
+    }
+    return t;
+  }
 };
 
 /// `input` [N, C, D...] padded with the pool's identity by the explicit pads
@@ -84,36 +104,32 @@ Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
       b, loc, resTy, batchChannelDims(b, loc, input, resTy), initValue(kind));
   Value window =
       tensor::EmptyOp::create(b, loc, w.kernel, resTy.getElementType());
-  if (k == 2) {
+  if (k == 2 && kind == PoolKind::Sum) {
     Attribute strides = b.getI64TensorAttr(w.strides);
     Attribute dilations = b.getI64TensorAttr(w.dilations);
     SmallVector<Value> ins = {padded, window};
-    if (kind == PoolKind::Max) {
-      return linalg::PoolingNchwMaxOp::create(b, loc, TypeRange{resTy}, ins,
-                                              ValueRange{init}, strides,
-                                              dilations)
-          .getResult(0);
-    }
     return linalg::PoolingNchwSumOp::create(b, loc, TypeRange{resTy}, ins,
                                             ValueRange{init}, strides,
                                             dilations)
         .getResult(0);
   }
-  // Loops (n, c, o_1..o_k, r_1..r_k).
+  // Loops: see WindowLoops (max pooling of any rank goes here too: the
+  // named pooling op's loop order keeps the tiny window innermost).
   MLIRContext *ctx = b.getContext();
-  int64_t numLoops = 2 + 2 * k;
+  WindowLoops lp{k};
+  int64_t numLoops = lp.numLoops();
   auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
   SmallVector<AffineExpr> xe = {dim(0), dim(1)}, we, oe = {dim(0), dim(1)};
   for (int64_t i = 0; i < k; ++i) {
-    xe.push_back(dim(2 + i) * w.strides[i] + dim(2 + k + i) * w.dilations[i]);
-    we.push_back(dim(2 + k + i));
-    oe.push_back(dim(2 + i));
+    xe.push_back(dim(lp.out(i)) * w.strides[i] +
+                 dim(lp.kernel(i)) * w.dilations[i]);
+    we.push_back(dim(lp.kernel(i)));
+    oe.push_back(dim(lp.out(i)));
   }
   SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, xe, ctx),
                                  AffineMap::get(numLoops, 0, we, ctx),
                                  AffineMap::get(numLoops, 0, oe, ctx)};
-  SmallVector<utils::IteratorType> iters(2 + k, utils::IteratorType::parallel);
-  iters.append(k, utils::IteratorType::reduction);
+  SmallVector<utils::IteratorType> iters = lp.iterators();
   return linalg::GenericOp::create(
              b, loc, TypeRange{resTy}, ValueRange{padded, window},
              ValueRange{init}, maps, iters,
@@ -189,6 +205,8 @@ struct MaxPoolIndicesOpLowering : OpConversionPattern<MaxPoolIndicesOp> {
     }
     Value channels = tensor::DimOp::create(rewriter, loc, x, 1);
 
+    // Kernel loops innermost: two accumulators (value, index) stay in
+    // registers across the window (WindowLoops' order measured slower here).
     int64_t numLoops = 2 + 2 * k;
     auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
     SmallVector<AffineExpr> xe = {dim(0), dim(1)}, we, oe = {dim(0), dim(1)};

@@ -53,3 +53,38 @@ func.func @contract_operand(%x: tensor<3x4x6xf32>, %w: tensor<18x5xf32>) -> tens
       ins(%c, %w : tensor<4x18xf32>, tensor<18x5xf32>) outs(%init : tensor<4x5xf32>) -> tensor<4x5xf32>
   return %r : tensor<4x5xf32>
 }
+
+// -----
+
+// Must not fire either: a flattened [N, C*H*W] operand of a gemm-shaped
+// generic (mul-add over one K loop) keeps its collapse_shape, so the gemm
+// keeps its single K loop (upstream expands K into (c, h, w)).
+#p4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ga = affine_map<(m, n, k) -> (m, k)>
+#gb = affine_map<(m, n, k) -> (n, k)>
+#gc = affine_map<(m, n, k) -> (m, n)>
+// CHECK-LABEL: func.func @gemm_operand
+// CHECK:       %[[R:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<2x4x3x3xf32>)
+// CHECK:       %[[F:.*]] = tensor.collapse_shape %[[R]] {{.*}} into tensor<2x36xf32>
+// CHECK:       linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[F]], %arg1 : tensor<2x36xf32>, tensor<5x36xf32>)
+func.func @gemm_operand(%x: tensor<2x4x3x3xf32>, %w: tensor<5x36xf32>) -> tensor<2x5xf32> {
+  %e = tensor.empty() : tensor<2x4x3x3xf32>
+  %zero = arith.constant 0.0 : f32
+  %r = linalg.generic {indexing_maps = [#p4, #p4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : tensor<2x4x3x3xf32>) outs(%e : tensor<2x4x3x3xf32>) {
+  ^bb0(%v: f32, %o: f32):
+    %m = arith.maximumf %v, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<2x4x3x3xf32>
+  %f = tensor.collapse_shape %r [[0], [1, 2, 3]] : tensor<2x4x3x3xf32> into tensor<2x36xf32>
+  %o = tensor.empty() : tensor<2x5xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%o : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %g = linalg.generic {indexing_maps = [#ga, #gb, #gc], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%f, %w : tensor<2x36xf32>, tensor<5x36xf32>) outs(%init : tensor<2x5xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %c, %p : f32
+    linalg.yield %s : f32
+  } -> tensor<2x5xf32>
+  return %g : tensor<2x5xf32>
+}
