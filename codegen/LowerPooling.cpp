@@ -163,6 +163,93 @@ struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
   }
 };
 
+/// Most window positions max_pool_indices unrolls (see unrolledArgMax).
+constexpr int64_t kMaxUnrolledWindow = 16;
+
+/// max_pool_indices without padding whose windows all lie inside the input
+/// and hold at most kMaxUnrolledWindow positions: one all-parallel generic
+/// over the output whose body reads the window with tensor.extract, unrolled
+/// in window order (strictly greater replaces, so ties keep the first).
+/// No -inf padded copy, no reduction loops keeping the running maximum and
+/// index in memory. Null otherwise.
+Value unrolledArgMax(OpBuilder &b, Location loc, Value x, const Window &w,
+                     RankedTensorType idxTy, Value channels,
+                     int64_t spatialSize, ArrayRef<int64_t> spatialStride) {
+  auto xt = cast<RankedTensorType>(x.getType());
+  int64_t k = xt.getRank() - 2, positions = 1;
+  for (int64_t i = 0; i < k; ++i) {
+    int64_t last = (idxTy.getDimSize(2 + i) - 1) * w.strides[i] +
+                   (w.kernel[i] - 1) * w.dilations[i];
+    if (w.pads[i] != 0 || w.pads[k + i] != 0 || last >= xt.getDimSize(2 + i)) {
+      return nullptr;
+    }
+    positions *= w.kernel[i];
+  }
+  if (positions > kMaxUnrolledWindow) {
+    return nullptr;
+  }
+  MLIRContext *ctx = b.getContext();
+  Value init =
+      filledTensor(b, loc, idxTy, batchChannelDims(b, loc, x, idxTy), 0.0);
+  auto body = [&](OpBuilder &nb, Location l, ValueRange) {
+    auto idx = [&](int64_t v) {
+      return arith::ConstantIndexOp::create(nb, l, v).getResult();
+    };
+    Value n = linalg::IndexOp::create(nb, l, 0);
+    Value c = linalg::IndexOp::create(nb, l, 1);
+    Value base = arith::MulIOp::create(
+        nb, l,
+        arith::AddIOp::create(nb, l, arith::MulIOp::create(nb, l, n, channels),
+                              c),
+        idx(spatialSize));
+    SmallVector<Value> start;
+    for (int64_t i = 0; i < k; ++i) {
+      start.push_back(arith::MulIOp::create(
+          nb, l, linalg::IndexOp::create(nb, l, 2 + i), idx(w.strides[i])));
+    }
+    Value best, bestIdx;
+    SmallVector<int64_t> r(k, 0);
+    for (int64_t q = 0; q < positions; ++q) {
+      // r = the q-th window offset in row-major (window) order.
+      for (int64_t i = k - 1, rest = q; i >= 0; --i) {
+        r[i] = rest % w.kernel[i];
+        rest /= w.kernel[i];
+      }
+      SmallVector<Value> at = {n, c};
+      Value flat = base;
+      for (int64_t i = 0; i < k; ++i) {
+        Value p =
+            arith::AddIOp::create(nb, l, start[i], idx(r[i] * w.dilations[i]));
+        at.push_back(p);
+        flat = arith::AddIOp::create(
+            nb, l, flat,
+            arith::MulIOp::create(nb, l, p, idx(spatialStride[i])));
+      }
+      Value v = tensor::ExtractOp::create(nb, l, x, at);
+      Value f64 = arith::IndexCastOp::create(nb, l, nb.getI64Type(), flat);
+      if (q == 0) {
+        best = v;
+        bestIdx = f64;
+        continue;
+      }
+      Value gt =
+          arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGT, v, best);
+      best = arith::SelectOp::create(nb, l, gt, v, best);
+      bestIdx = arith::SelectOp::create(nb, l, gt, f64, bestIdx);
+    }
+    linalg::YieldOp::create(nb, l, ValueRange{bestIdx});
+  };
+  int64_t rank = idxTy.getRank();
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{idxTy}, ValueRange{}, ValueRange{init},
+             SmallVector<AffineMap>{
+                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
+             SmallVector<utils::IteratorType>(rank,
+                                              utils::IteratorType::parallel),
+             body)
+      .getResult(0);
+}
+
 /// Where each maximum came from: a window reduction over the -inf-padded
 /// input with two outputs, the running maximum and its flattened input
 /// position n * C * P + c * P + spatial (P the spatial size; spatial
@@ -204,6 +291,11 @@ struct MaxPoolIndicesOpLowering : OpConversionPattern<MaxPoolIndicesOp> {
       spatialSize *= xt.getDimSize(2 + i);
     }
     Value channels = tensor::DimOp::create(rewriter, loc, x, 1);
+    if (Value unrolled = unrolledArgMax(rewriter, loc, x, w, idxTy, channels,
+                                        spatialSize, spatialStride)) {
+      rewriter.replaceOp(op, unrolled);
+      return success();
+    }
 
     // Kernel loops innermost: two accumulators (value, index) stay in
     // registers across the window (WindowLoops' order measured slower here).
