@@ -107,6 +107,42 @@ Value gather(OpBuilder &b, Location loc, Value src, ArrayRef<int64_t> shape,
       .getResult(0);
 }
 
+/// A copy of `src` into a fresh tensor of `shape` (loop i = result dim i,
+/// src read at `srcIndex`, affine in the loops), collapsed by `reassoc`.
+/// Unlike gather(), the loads are plain affine accesses LLVM can vectorize
+/// along the innermost loop. The collapse_shape sits between this generic
+/// and a named contraction, so elementwise fusion has no generic consumer to
+/// propagate it into.
+Value copyCollapsed(OpBuilder &b, Location loc, Value src,
+                    ArrayRef<int64_t> shape, ArrayRef<AffineExpr> srcIndex,
+                    ArrayRef<ReassociationIndices> reassoc) {
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = shape.size();
+  Type f32 = b.getF32Type();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, f32);
+  Value copy =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{empty.getType()}, ValueRange{src},
+          ValueRange{empty},
+          SmallVector<AffineMap>{AffineMap::get(rank, 0, srcIndex, ctx),
+                                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
+          SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+          [](OpBuilder &nb, Location l, ValueRange args) {
+            linalg::YieldOp::create(nb, l, args[0]);
+          })
+          .getResult(0);
+  SmallVector<int64_t> collapsed;
+  for (const ReassociationIndices &group : reassoc) {
+    int64_t size = 1;
+    for (int64_t i : group) {
+      size *= shape[i];
+    }
+    collapsed.push_back(size);
+  }
+  return tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get(collapsed, f32), copy, reassoc);
+}
+
 /// Sets the insertion point before `op`, or, inside nn.fusion_groups (an
 /// epilogue group: conv_transpose + relu), before the outermost group, so
 /// the contraction and gather run on their own and the group keeps only the
@@ -143,6 +179,49 @@ Value contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
       .getResult(0);
 }
 
+/// Stride 1, dilation 1, no output padding, pads <= K - 1: the transposed
+/// convolution is the plain convolution of x, padded by K - 1 - pad on each
+/// side, with the filter's channel axes swapped and its taps flipped
+/// (W'[f, c, i, j] = W[c, f, KH-1-i, KW-1-j]); nn.conv then takes the im2col
+/// path of nn-cpu-tile-contractions, with no col2im pass over the output.
+bool rewriteConvTransposeAsConv(IRRewriter &rewriter, ConvTransposeOp op,
+                                ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> dilations,
+                                ArrayRef<int64_t> pads) {
+  Value w = op.getWeight();
+  ArrayRef<int64_t> ws = cast<RankedTensorType>(w.getType()).getShape();
+  SmallVector<int64_t> outPad = attrOr(op.getOutputPadding(), 2, 0);
+  SmallVector<int64_t> convPads(4);
+  for (int64_t i = 0; i < 2; ++i) {
+    int64_t k = ws[2 + i];
+    if (strides[i] != 1 || dilations[i] != 1 || outPad[i] != 0 ||
+        pads[i] > k - 1 || pads[2 + i] > k - 1) {
+      return false;
+    }
+    convPads[i] = k - 1 - pads[i];
+    convPads[2 + i] = k - 1 - pads[2 + i];
+  }
+  Location loc = op.getLoc();
+  int64_t kh = ws[2], kw = ws[3];
+  Value flipped =
+      gather(rewriter, loc, w, {ws[1], ws[0], kh, kw},
+             [&](OpBuilder &b, Location l, ValueRange iv) {
+               return SmallVector<Value>{
+                   iv[1], iv[0],
+                   arith::SubIOp::create(b, l, cIdx(b, l, kh - 1), iv[2]),
+                   arith::SubIOp::create(b, l, cIdx(b, l, kw - 1), iv[3])};
+             });
+  // The filter flip runs in front of any fusion group; the convolution
+  // takes the op's place, so an epilogue group keeps conv + its epilogue.
+  rewriter.setInsertionPoint(op);
+  Value conv = ConvOp::create(
+      rewriter, loc, op.getType(), op.getInput(), flipped, op.getBias(),
+      DenseI64ArrayAttr(), DenseI64ArrayAttr(),
+      rewriter.getDenseI64ArrayAttr(convPads), rewriter.getI64IntegerAttr(1));
+  rewriter.replaceOp(op, conv);
+  return true;
+}
+
 LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
   Value x = op.getInput(), w = op.getWeight(), bias = op.getBias();
   if (op.getGroup() != 1 || !isStatic4DF32(x) || !isStatic4DF32(w) ||
@@ -165,6 +244,9 @@ LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
   SmallVector<int64_t> dilations = attrOr(op.getDilations(), 2, 1);
   SmallVector<int64_t> pads = attrOr(op.getPads(), 4, 0);
   Type f32 = resTy.getElementType();
+  if (rewriteConvTransposeAsConv(rewriter, op, strides, dilations, pads)) {
+    return success();
+  }
 
   // 1. cols[n, m, p] = sum_c wm[c, m] * xm[n, c, p]; xm is gathered (a
   //    copy) so elementwise fusion cannot fold x's producer into the
@@ -301,28 +383,17 @@ LogicalResult rewriteWeightGrad(IRRewriter &rewriter, ConvWeightGradOp op) {
   Value padded = embedSpatial(rewriter, loc, x, low, high, ones, 0.0);
 
   // 1. col[(n, oh, ow), (c, kh, kw)] = padded[n, c, oh*s + kh*d,
-  //    ow*s + kw*d], and 2. dyT[f, (n, oh, ow)] = dy[n, f, oh, ow], each
-  //    written 2-D by a gather (no reshape for fusion to propagate).
-  Value colm = gather(
-      rewriter, loc, padded, {n * oh * ow, c * kh * kw},
-      [&](OpBuilder &b, Location l, ValueRange iv) {
-        Value q = iv[0], j = iv[1];
-        SmallVector<Value> p = unflatten(b, l, q, {n, oh, ow});
-        SmallVector<Value> r = unflatten(b, l, j, {c, kh, kw});
-        auto at = [&](Value o, Value k, int64_t i) {
-          return arith::AddIOp::create(
-              b, l, arith::MulIOp::create(b, l, o, cIdx(b, l, strides[i])),
-              arith::MulIOp::create(b, l, k, cIdx(b, l, dilations[i])));
-        };
-        return SmallVector<Value>{p[0], r[0], at(p[1], r[1], 0),
-                                  at(p[2], r[2], 1)};
-      });
-  Value dym =
-      gather(rewriter, loc, dy, {f, n * oh * ow},
-             [&](OpBuilder &b, Location l, ValueRange iv) {
-               SmallVector<Value> p = unflatten(b, l, iv[1], {n, oh, ow});
-               return SmallVector<Value>{p[0], iv[0], p[1], p[2]};
-             });
+  //    ow*s + kw*d], and 2. dyT[f, (n, oh, ow)] = dy[n, f, oh, ow]: copies
+  //    with affine maps over the unflattened loops (no index division, dyT
+  //    whole contiguous rows), collapsed to 2-D for the contraction.
+  auto e = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  Value colm =
+      copyCollapsed(rewriter, loc, padded, {n, oh, ow, c, kh, kw},
+                    {e(0), e(3), e(1) * strides[0] + e(4) * dilations[0],
+                     e(2) * strides[1] + e(5) * dilations[1]},
+                    {{0, 1, 2}, {3, 4, 5}});
+  Value dym = copyCollapsed(rewriter, loc, dy, {f, n, oh, ow},
+                            {e(1), e(0), e(2), e(3)}, {{0}, {1, 2, 3}});
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
 
   // 3. dW[f, j] = sum_q dyT[f, q] * col[q, j]; loops f, j, q.

@@ -31,6 +31,10 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace mlir;
 using namespace mlir::nn;
 
@@ -142,6 +146,21 @@ hostTargetMachine(std::string &error) {
   }
   return std::move(*machine);
 }
+
+/// Compiled code mallocs and frees its intermediate buffers on every run.
+/// glibc serves large blocks with mmap and returns them with munmap, so
+/// each run page-faults every buffer in again (a fifth of a CNN training
+/// step): keep freed blocks in the heap instead, once per process.
+void keepFreedBuffersMapped() {
+#if defined(__GLIBC__)
+  static bool done = [] {
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    return true;
+  }();
+  (void)done;
+#endif
+}
 } // namespace
 
 CpuExecutable::~CpuExecutable() = default;
@@ -150,6 +169,7 @@ FailureOr<std::unique_ptr<CpuExecutable>>
 CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
                        const CpuPipelineOptions &options, std::string &error,
                        CpuCompileStats *stats) {
+  keepFreedBuffersMapped();
   MLIRContext *context = module.getContext();
   // The pipeline relies on external interface models (tiling, bufferization,
   // LLVM translation) whatever context the caller built.

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/Im2Col.h"
 #include "codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -366,7 +367,9 @@ struct CpuTileContractionsPass
     });
     for (linalg::Conv2DNchwFchwOp conv : convs) {
       rewriter.setInsertionPoint(conv);
-      (void)linalg::rewriteInIm2Col(rewriter, conv); // else: direct loops
+      if (failed(nn::rewriteConvAsIm2Col(rewriter, conv))) {
+        (void)linalg::rewriteInIm2Col(rewriter, conv); // else: direct loops
+      }
     }
 
     SmallVector<linalg::LinalgOp> candidates;

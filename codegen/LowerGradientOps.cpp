@@ -232,6 +232,116 @@ Value poolGradGeneric(OpBuilder &rewriter, Location loc, Value dy,
       .getResult(0);
 }
 
+/// Non-overlapping windows (stride = kernel, dilation 1, no pads, every
+/// window inside the input): each input position lies in at most one
+/// window, so the gradient is one all-parallel generic over (n, c, o_1, r_1,
+/// ..., o_k, r_k) writing input position o_i * K_i + r_i, with plain affine
+/// maps (no division, no window search, no tensor.extract); positions past
+/// the last window get zero by a tensor.pad. Null if the window overlaps.
+Value tiledPoolGrad(OpBuilder &b, Location loc, Value dy,
+                    RankedTensorType resTy, const PoolGradSpec &spec) {
+  MLIRContext *ctx = b.getContext();
+  int64_t k = resTy.getRank() - 2;
+  ArrayRef<int64_t> in = resTy.getShape();
+  ArrayRef<int64_t> out = cast<RankedTensorType>(dy.getType()).getShape();
+  int64_t divisor = 1;
+  for (int64_t i = 0; i < k; ++i) {
+    if (spec.strides[i] != spec.kernel[i] || spec.dilations[i] != 1 ||
+        spec.pads[i] != 0 || spec.pads[k + i] != 0 ||
+        out[2 + i] * spec.kernel[i] > in[2 + i]) {
+      return nullptr;
+    }
+    divisor *= spec.kernel[i];
+  }
+  // Loops and expanded result: n, c, o_1, r_1, ..., o_k, r_k.
+  int64_t numLoops = 2 + 2 * k;
+  SmallVector<int64_t> shape = {in[0], in[1]};
+  SmallVector<AffineExpr> ye = {getAffineDimExpr(0, ctx),
+                                getAffineDimExpr(1, ctx)};
+  SmallVector<ReassociationIndices> reassoc = {{0}, {1}};
+  for (int64_t i = 0; i < k; ++i) {
+    shape.append({out[2 + i], spec.kernel[i]});
+    ye.push_back(getAffineDimExpr(2 + 2 * i, ctx));
+    reassoc.push_back({2 + 2 * i, 3 + 2 * i});
+  }
+  Type f32 = resTy.getElementType();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, f32);
+  AffineMap yMap = AffineMap::get(numLoops, 0, ye, ctx);
+  SmallVector<Value> ins = {dy};
+  SmallVector<AffineMap> maps = {yMap};
+  if (spec.indices) {
+    ins.push_back(spec.indices);
+    maps.push_back(yMap);
+  }
+  maps.push_back(AffineMap::getMultiDimIdentityMap(numLoops, ctx));
+  auto body = [&](OpBuilder &nb, Location l, ValueRange args) {
+    Value g = args[0];
+    if (!spec.indices) {
+      Value d = arith::ConstantOp::create(
+          nb, l, nb.getFloatAttr(g.getType(), double(divisor)));
+      linalg::YieldOp::create(nb, l,
+                              ValueRange{arith::DivFOp::create(nb, l, g, d)});
+      return;
+    }
+    auto idx = [&](int64_t v) {
+      return arith::ConstantIndexOp::create(nb, l, v).getResult();
+    };
+    // Row-major flat input position, as nn.max_pool_indices writes it.
+    Value flat = arith::AddIOp::create(
+        nb, l,
+        arith::MulIOp::create(nb, l, linalg::IndexOp::create(nb, l, 0),
+                              idx(in[1])),
+        linalg::IndexOp::create(nb, l, 1));
+    for (int64_t i = 0; i < k; ++i) {
+      Value pos = arith::AddIOp::create(
+          nb, l,
+          arith::MulIOp::create(nb, l,
+                                linalg::IndexOp::create(nb, l, 2 + 2 * i),
+                                idx(spec.kernel[i])),
+          linalg::IndexOp::create(nb, l, 3 + 2 * i));
+      flat = arith::AddIOp::create(
+          nb, l, arith::MulIOp::create(nb, l, flat, idx(in[2 + i])), pos);
+    }
+    Value flat64 = arith::IndexCastOp::create(nb, l, nb.getI64Type(), flat);
+    Value hit =
+        arith::CmpIOp::create(nb, l, arith::CmpIPredicate::eq, args[1], flat64);
+    Value zero = arith::ConstantOp::create(nb, l, nb.getZeroAttr(g.getType()));
+    linalg::YieldOp::create(
+        nb, l, ValueRange{arith::SelectOp::create(nb, l, hit, g, zero)});
+  };
+  Value grad =
+      linalg::GenericOp::create(b, loc, TypeRange{empty.getType()}, ins,
+                                ValueRange{empty}, maps,
+                                SmallVector<utils::IteratorType>(
+                                    numLoops, utils::IteratorType::parallel),
+                                body)
+          .getResult(0);
+  SmallVector<int64_t> covered = {in[0], in[1]};
+  SmallVector<OpFoldResult> low(2 + k, b.getIndexAttr(0)), high = low;
+  bool partial = false;
+  for (int64_t i = 0; i < k; ++i) {
+    covered.push_back(out[2 + i] * spec.kernel[i]);
+    high[2 + i] = b.getIndexAttr(in[2 + i] - covered.back());
+    partial |= in[2 + i] != covered.back();
+  }
+  Value collapsed = tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get(covered, f32), grad, reassoc);
+  if (!partial) {
+    return collapsed;
+  }
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(f32));
+  return tensor::PadOp::create(b, loc, resTy, collapsed, low, high, zero);
+}
+
+/// The tiled form when the windows do not overlap, else the general gather.
+Value lowerPoolGrad(OpBuilder &b, Location loc, Value dy,
+                    RankedTensorType resTy, const PoolGradSpec &spec) {
+  if (Value v = tiledPoolGrad(b, loc, dy, resTy, spec)) {
+    return v;
+  }
+  return poolGradGeneric(b, loc, dy, resTy, spec);
+}
+
 struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -246,9 +356,8 @@ struct MaxPoolGradLowering : OpConversionPattern<MaxPoolGradOp> {
                       attrOr(op.getStrides(), k, 1),
                       attrOr(op.getDilations(), k, 1),
                       attrOr(op.getPads(), 2 * k, 0), adaptor.getIndices()};
-    rewriter.replaceOp(op,
-                       poolGradGeneric(rewriter, op.getLoc(),
-                                       adaptor.getOutputGrad(), resTy, spec));
+    rewriter.replaceOp(op, lowerPoolGrad(rewriter, op.getLoc(),
+                                         adaptor.getOutputGrad(), resTy, spec));
     return success();
   }
 };
@@ -269,9 +378,8 @@ struct AvgPoolGradLowering : OpConversionPattern<AvgPoolGradOp> {
                       attrOr(op.getPads(), 2 * k, 0),
                       Value(),
                       op.getCountIncludePad()};
-    rewriter.replaceOp(op,
-                       poolGradGeneric(rewriter, op.getLoc(),
-                                       adaptor.getOutputGrad(), resTy, spec));
+    rewriter.replaceOp(op, lowerPoolGrad(rewriter, op.getLoc(),
+                                         adaptor.getOutputGrad(), resTy, spec));
     return success();
   }
 };

@@ -1,8 +1,9 @@
 //===- LowerPooling.cpp - nn pooling ops -> linalg ------------------------===//
 //
 // In: nn.max_pool, nn.max_pool_indices, nn.avg_pool, nn.global_max_pool,
-// nn.global_avg_pool. Out: linalg.pooling_nchw_max / pooling_nchw_sum for
-// 2-D windows, a linalg.generic window reduction for 1-D and 3-D (and for
+// nn.global_avg_pool. Out: linalg.pooling_nchw_sum for 2-D avg windows, a
+// linalg.generic window reduction for max (any rank; kernel loops before the
+// last output loop, see WindowLoops) and for 1-D/3-D avg (and for
 // max_pool_indices, with a second output carrying the arg-max position), and
 // a linalg.generic reduction plus tensor.expand_shape for the global forms.
 // The input is padded (-inf for max, 0 for avg) with the explicit pads plus
@@ -42,6 +43,25 @@ Value combine(OpBuilder &b, Location loc, PoolKind kind, Value acc, Value x) {
 /// The window of one pooling op with ONNX defaults filled in.
 struct Window {
   SmallVector<int64_t> kernel, strides, dilations, pads;
+};
+
+/// Loop positions of a window reduction over (n, c, o_1..o_k, r_1..r_k):
+/// the kernel offsets r run before the last output dimension o_k, so the
+/// innermost loop walks o_k (the contiguous output row) and LLVM vectorizes
+/// it.
+struct WindowLoops {
+  int64_t k;
+  int64_t numLoops() const { return 2 + 2 * k; }
+  int64_t out(int64_t i) const { return i + 1 < k ? 2 + i : 1 + 2 * k; }
+  int64_t kernel(int64_t i) const { return 1 + k + i; }
+  SmallVector<utils::IteratorType> iterators() const {
+    SmallVector<utils::IteratorType> t(numLoops(),
+                                       utils::IteratorType::parallel);
+    for (int64_t i = 0; i < k; ++i) {
+      t[kernel(i)] = utils::IteratorType::reduction;
+    }
+    return t;
+  }
 };
 
 /// `input` [N, C, D...] padded with the pool's identity by the explicit pads
@@ -84,36 +104,32 @@ Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
       b, loc, resTy, batchChannelDims(b, loc, input, resTy), initValue(kind));
   Value window =
       tensor::EmptyOp::create(b, loc, w.kernel, resTy.getElementType());
-  if (k == 2) {
+  if (k == 2 && kind == PoolKind::Sum) {
     Attribute strides = b.getI64TensorAttr(w.strides);
     Attribute dilations = b.getI64TensorAttr(w.dilations);
     SmallVector<Value> ins = {padded, window};
-    if (kind == PoolKind::Max) {
-      return linalg::PoolingNchwMaxOp::create(b, loc, TypeRange{resTy}, ins,
-                                              ValueRange{init}, strides,
-                                              dilations)
-          .getResult(0);
-    }
     return linalg::PoolingNchwSumOp::create(b, loc, TypeRange{resTy}, ins,
                                             ValueRange{init}, strides,
                                             dilations)
         .getResult(0);
   }
-  // Loops (n, c, o_1..o_k, r_1..r_k).
+  // Loops: see WindowLoops (max pooling of any rank goes here too: the
+  // named pooling op's loop order keeps the tiny window innermost).
   MLIRContext *ctx = b.getContext();
-  int64_t numLoops = 2 + 2 * k;
+  WindowLoops lp{k};
+  int64_t numLoops = lp.numLoops();
   auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
   SmallVector<AffineExpr> xe = {dim(0), dim(1)}, we, oe = {dim(0), dim(1)};
   for (int64_t i = 0; i < k; ++i) {
-    xe.push_back(dim(2 + i) * w.strides[i] + dim(2 + k + i) * w.dilations[i]);
-    we.push_back(dim(2 + k + i));
-    oe.push_back(dim(2 + i));
+    xe.push_back(dim(lp.out(i)) * w.strides[i] +
+                 dim(lp.kernel(i)) * w.dilations[i]);
+    we.push_back(dim(lp.kernel(i)));
+    oe.push_back(dim(lp.out(i)));
   }
   SmallVector<AffineMap> maps = {AffineMap::get(numLoops, 0, xe, ctx),
                                  AffineMap::get(numLoops, 0, we, ctx),
                                  AffineMap::get(numLoops, 0, oe, ctx)};
-  SmallVector<utils::IteratorType> iters(2 + k, utils::IteratorType::parallel);
-  iters.append(k, utils::IteratorType::reduction);
+  SmallVector<utils::IteratorType> iters = lp.iterators();
   return linalg::GenericOp::create(
              b, loc, TypeRange{resTy}, ValueRange{padded, window},
              ValueRange{init}, maps, iters,
@@ -146,6 +162,93 @@ struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
     return success();
   }
 };
+
+/// Most window positions max_pool_indices unrolls (see unrolledArgMax).
+constexpr int64_t kMaxUnrolledWindow = 16;
+
+/// max_pool_indices without padding whose windows all lie inside the input
+/// and hold at most kMaxUnrolledWindow positions: one all-parallel generic
+/// over the output whose body reads the window with tensor.extract, unrolled
+/// in window order (strictly greater replaces, so ties keep the first).
+/// No -inf padded copy, no reduction loops keeping the running maximum and
+/// index in memory. Null otherwise.
+Value unrolledArgMax(OpBuilder &b, Location loc, Value x, const Window &w,
+                     RankedTensorType idxTy, Value channels,
+                     int64_t spatialSize, ArrayRef<int64_t> spatialStride) {
+  auto xt = cast<RankedTensorType>(x.getType());
+  int64_t k = xt.getRank() - 2, positions = 1;
+  for (int64_t i = 0; i < k; ++i) {
+    int64_t last = (idxTy.getDimSize(2 + i) - 1) * w.strides[i] +
+                   (w.kernel[i] - 1) * w.dilations[i];
+    if (w.pads[i] != 0 || w.pads[k + i] != 0 || last >= xt.getDimSize(2 + i)) {
+      return nullptr;
+    }
+    positions *= w.kernel[i];
+  }
+  if (positions > kMaxUnrolledWindow) {
+    return nullptr;
+  }
+  MLIRContext *ctx = b.getContext();
+  Value init =
+      filledTensor(b, loc, idxTy, batchChannelDims(b, loc, x, idxTy), 0.0);
+  auto body = [&](OpBuilder &nb, Location l, ValueRange) {
+    auto idx = [&](int64_t v) {
+      return arith::ConstantIndexOp::create(nb, l, v).getResult();
+    };
+    Value n = linalg::IndexOp::create(nb, l, 0);
+    Value c = linalg::IndexOp::create(nb, l, 1);
+    Value base = arith::MulIOp::create(
+        nb, l,
+        arith::AddIOp::create(nb, l, arith::MulIOp::create(nb, l, n, channels),
+                              c),
+        idx(spatialSize));
+    SmallVector<Value> start;
+    for (int64_t i = 0; i < k; ++i) {
+      start.push_back(arith::MulIOp::create(
+          nb, l, linalg::IndexOp::create(nb, l, 2 + i), idx(w.strides[i])));
+    }
+    Value best, bestIdx;
+    SmallVector<int64_t> r(k, 0);
+    for (int64_t q = 0; q < positions; ++q) {
+      // r = the q-th window offset in row-major (window) order.
+      for (int64_t i = k - 1, rest = q; i >= 0; --i) {
+        r[i] = rest % w.kernel[i];
+        rest /= w.kernel[i];
+      }
+      SmallVector<Value> at = {n, c};
+      Value flat = base;
+      for (int64_t i = 0; i < k; ++i) {
+        Value p =
+            arith::AddIOp::create(nb, l, start[i], idx(r[i] * w.dilations[i]));
+        at.push_back(p);
+        flat = arith::AddIOp::create(
+            nb, l, flat,
+            arith::MulIOp::create(nb, l, p, idx(spatialStride[i])));
+      }
+      Value v = tensor::ExtractOp::create(nb, l, x, at);
+      Value f64 = arith::IndexCastOp::create(nb, l, nb.getI64Type(), flat);
+      if (q == 0) {
+        best = v;
+        bestIdx = f64;
+        continue;
+      }
+      Value gt =
+          arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGT, v, best);
+      best = arith::SelectOp::create(nb, l, gt, v, best);
+      bestIdx = arith::SelectOp::create(nb, l, gt, f64, bestIdx);
+    }
+    linalg::YieldOp::create(nb, l, ValueRange{bestIdx});
+  };
+  int64_t rank = idxTy.getRank();
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{idxTy}, ValueRange{}, ValueRange{init},
+             SmallVector<AffineMap>{
+                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
+             SmallVector<utils::IteratorType>(rank,
+                                              utils::IteratorType::parallel),
+             body)
+      .getResult(0);
+}
 
 /// Where each maximum came from: a window reduction over the -inf-padded
 /// input with two outputs, the running maximum and its flattened input
@@ -188,7 +291,14 @@ struct MaxPoolIndicesOpLowering : OpConversionPattern<MaxPoolIndicesOp> {
       spatialSize *= xt.getDimSize(2 + i);
     }
     Value channels = tensor::DimOp::create(rewriter, loc, x, 1);
+    if (Value unrolled = unrolledArgMax(rewriter, loc, x, w, idxTy, channels,
+                                        spatialSize, spatialStride)) {
+      rewriter.replaceOp(op, unrolled);
+      return success();
+    }
 
+    // Kernel loops innermost: two accumulators (value, index) stay in
+    // registers across the window (WindowLoops' order measured slower here).
     int64_t numLoops = 2 + 2 * k;
     auto dim = [&](int64_t i) { return getAffineDimExpr(i, ctx); };
     SmallVector<AffineExpr> xe = {dim(0), dim(1)}, we, oe = {dim(0), dim(1)};

@@ -40,12 +40,16 @@ def CpuConvAsMatmulPass : Pass<"nn-cpu-conv-as-matmul", "func::FuncOp"> {
   let summary = "Lower 2-D nn.conv_transpose / nn.conv_weight_grad (groups = "
                 "1, static f32) to matmul-shaped linalg (CPU)";
   let description = [{
-    Runs before convert-nn-to-linalg. nn.conv_transpose becomes a contraction
-    with K = C_in producing columns [N, C_out*KH*KW, H*W], then a gather
-    (col2im: every output pixel sums the taps that land on it; the bias is
-    the initial value). nn.conv_weight_grad becomes im2col of the padded
-    input in [(N*OH*OW), C*KH*KW] order and one contraction with
-    K = N*OH*OW. Both contractions have a single K loop, so
+    Runs before convert-nn-to-linalg. nn.conv_transpose with stride 1,
+    dilation 1, no output padding and pads <= K - 1 becomes nn.conv of the
+    same input with the filter's channel axes swapped and its taps flipped,
+    padded by K - 1 - pad (it then takes the im2col path of
+    nn-cpu-tile-contractions). Any other nn.conv_transpose becomes a
+    contraction with K = C_in producing columns [N, C_out*KH*KW, H*W], then
+    a gather (col2im: every output pixel sums the taps that land on it; the
+    bias is the initial value). nn.conv_weight_grad becomes im2col of the
+    padded input (a 6-D affine copy collapsed to [(N*OH*OW), C*KH*KW]), dY
+    copied to [F, N*OH*OW], and one contraction with K = N*OH*OW. Both contractions have a single K loop, so
     nn-cpu-tile-contractions turns them into FMA micro-kernels. An op inside
     an nn.fusion_group (conv_transpose + relu epilogue) is rewritten in front
     of the group, which keeps its elementwise rest. Other cases (groups,

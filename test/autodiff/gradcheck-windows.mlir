@@ -2,7 +2,7 @@
 // so of nn.conv_weight_grad, nn.max_pool_grad, nn.avg_pool_grad and
 // nn.gather_grad) against central finite differences in double precision.
 // RUN: %nn-gradcheck %s | FileCheck %s
-// CHECK: 15 passed, 0 failed
+// CHECK: 18 passed, 0 failed
 
 func.func @conv2d(%x: tensor<2x2x5x5xf64>, %w: tensor<3x2x3x3xf64>, %b: tensor<3xf64>) -> tensor<2x3x5x5xf64> {
   %y = nn.conv %x, %w, %b {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x2x5x5xf64>, tensor<3x2x3x3xf64>, tensor<3xf64>) -> tensor<2x3x5x5xf64>
@@ -42,6 +42,23 @@ func.func @conv_transpose2d_grouped(%x: tensor<1x4x3x3xf64>, %w: tensor<4x1x2x2x
 func.func @max_pool2d(%x: tensor<2x2x4x4xf64>) -> tensor<2x2x2x2xf64> {
   %y = nn.max_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<2x2x4x4xf64> -> tensor<2x2x2x2xf64>
   return %y : tensor<2x2x2x2xf64>
+}
+
+// Non-overlapping windows that leave a last row/column outside every window
+// (its gradient is zero): the tiled max/avg_pool_grad lowering plus padding.
+func.func @max_pool2d_floor_leftover(%x: tensor<1x2x5x7xf64>) -> tensor<1x2x2x3xf64> {
+  %y = nn.max_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x2x5x7xf64> -> tensor<1x2x2x3xf64>
+  return %y : tensor<1x2x2x3xf64>
+}
+
+func.func @avg_pool2d_floor_leftover(%x: tensor<1x2x7x5xf64>) -> tensor<1x2x2x2xf64> {
+  %y = nn.avg_pool %x {kernel_shape = array<i64: 3, 2>, strides = array<i64: 3, 2>} : tensor<1x2x7x5xf64> -> tensor<1x2x2x2xf64>
+  return %y : tensor<1x2x2x2xf64>
+}
+
+func.func @max_pool1d_tiled(%x: tensor<2x3x9xf64>) -> tensor<2x3x3xf64> {
+  %y = nn.max_pool %x {kernel_shape = array<i64: 3>, strides = array<i64: 3>} : tensor<2x3x9xf64> -> tensor<2x3x3xf64>
+  return %y : tensor<2x3x3xf64>
 }
 
 func.func @max_pool2d_overlap_pad_ceil(%x: tensor<1x2x5x5xf64>) -> tensor<1x2x3x3xf64> {

@@ -59,12 +59,15 @@ func.func @dynamic(%a: tensor<?x8xf32>, %b: tensor<8x8xf32>) -> tensor<?x8xf32> 
 
 // -----
 
-// A 3x3 convolution becomes im2col (columns [N, C*9, OH*OW]) and a batched
-// contraction with the filter [F, C*9]; the image loop runs like a batch
-// loop and the micro-kernel computes each [F, OH*OW] slab.
+// A 3x3 convolution becomes im2col (columns [N, C*9, OH*OW], copied 6-D with
+// affine reads and collapsed) and a batched contraction with the filter
+// [F, C*9]; the image loop runs like a batch loop and the micro-kernel
+// computes each [F, OH*OW] slab.
 // CHECK-LABEL: func.func @conv
 // CHECK-NOT:   linalg.conv_2d_nchw_fchw
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<2x144x64xf32>)
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<2x16x3x3x8x8xf32>)
+// CHECK-NOT:     linalg.index
+// CHECK:       tensor.collapse_shape {{.*}} into tensor<2x144x64xf32>
 // CHECK:       vector.fma {{.*}} : vector<32xf32>
 func.func @conv(%x: tensor<2x16x8x8xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<2x32x8x8xf32> {
   %y = nn.conv %x, %w {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x16x8x8xf32>, tensor<32x16x3x3xf32>) -> tensor<2x32x8x8xf32>

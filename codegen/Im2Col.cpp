@@ -1,0 +1,89 @@
+//===- Im2Col.cpp - 2-D NCHW convolution as im2col + contraction ----------===//
+//
+// out[n, f, p] += W[f, k] * cols[n, k, p] with k = (c, kh, kw) and p = (oh,
+// ow): the shape nn-cpu-tile-contractions tiles around its micro-kernel.
+// Upstream's rewriteInIm2Col writes cols through an indexing map with
+// floordiv/mod of the flattened k and p, a scalar index computation per
+// element; here cols is written 6-D with plain affine reads and collapsed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/Im2Col.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+
+LogicalResult nn::rewriteConvAsIm2Col(RewriterBase &rewriter,
+                                      linalg::Conv2DNchwFchwOp conv) {
+  Value x = conv.getInputs()[0], w = conv.getInputs()[1];
+  Value init = conv.getOutputs()[0];
+  auto xt = dyn_cast<RankedTensorType>(x.getType());
+  auto wt = dyn_cast<RankedTensorType>(w.getType());
+  auto ot = dyn_cast<RankedTensorType>(init.getType());
+  if (!xt || !wt || !ot || !xt.hasStaticShape() || !wt.hasStaticShape() ||
+      !ot.hasStaticShape() || !xt.getElementType().isF32() ||
+      !wt.getElementType().isF32() || !ot.getElementType().isF32() ||
+      !conv.hasPureTensorSemantics()) {
+    return failure();
+  }
+  SmallVector<int64_t> strides(conv.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dilations(conv.getDilations().getValues<int64_t>());
+  int64_t n = ot.getDimSize(0), f = ot.getDimSize(1), oh = ot.getDimSize(2),
+          ow = ot.getDimSize(3);
+  int64_t c = wt.getDimSize(1), kh = wt.getDimSize(2), kw = wt.getDimSize(3);
+  MLIRContext *ctx = rewriter.getContext();
+  Location loc = conv.getLoc();
+  Type f32 = ot.getElementType();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  rewriter.setInsertionPoint(conv);
+
+  // cols6[n, c, kh, kw, oh, ow] = x[n, c, oh*s + kh*d, ow*s + kw*d].
+  Value empty = tensor::EmptyOp::create(
+      rewriter, loc, ArrayRef<int64_t>{n, c, kh, kw, oh, ow}, f32);
+  SmallVector<AffineMap> copyMaps = {
+      AffineMap::get(6, 0,
+                     {d(0), d(1), d(4) * strides[0] + d(2) * dilations[0],
+                      d(5) * strides[1] + d(3) * dilations[1]},
+                     ctx),
+      AffineMap::getMultiDimIdentityMap(6, ctx)};
+  Value cols6 =
+      linalg::GenericOp::create(
+          rewriter, loc, TypeRange{empty.getType()}, ValueRange{x},
+          ValueRange{empty}, copyMaps,
+          SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+          [](OpBuilder &b, Location l, ValueRange args) {
+            linalg::YieldOp::create(b, l, args[0]);
+          })
+          .getResult(0);
+  int64_t k = c * kh * kw, p = oh * ow;
+  Value cols = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({n, k, p}, f32), cols6,
+      SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+  Value filter = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({f, k}, f32), w,
+      SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  SmallVector<ReassociationIndices> outGroups = {{0}, {1}, {2, 3}};
+  Value out = tensor::CollapseShapeOp::create(
+      rewriter, loc, RankedTensorType::get({n, f, p}, f32), init, outGroups);
+
+  // Loops (n, f, p, k): out[n, f, p] += filter[f, k] * cols[n, k, p].
+  SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {d(1), d(3)}, ctx),
+                                 AffineMap::get(4, 0, {d(0), d(3), d(2)}, ctx),
+                                 AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
+  SmallVector<utils::IteratorType> iters(3, utils::IteratorType::parallel);
+  iters.push_back(utils::IteratorType::reduction);
+  Value product =
+      linalg::GenericOp::create(
+          rewriter, loc, TypeRange{out.getType()}, ValueRange{filter, cols},
+          ValueRange{out}, maps, iters,
+          [](OpBuilder &b, Location l, ValueRange args) {
+            Value m = arith::MulFOp::create(b, l, args[0], args[1]);
+            linalg::YieldOp::create(
+                b, l, ValueRange{arith::AddFOp::create(b, l, args[2], m)});
+          })
+          .getResult(0);
+  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, ot, product,
+                                                     outGroups);
+  return success();
+}
