@@ -313,6 +313,46 @@ SmallVector<OpFoldResult> indexSizes(MLIRContext *ctx,
   return result;
 }
 
+/// True if `slice` reads one contiguous run of its source (every dimension
+/// inside the outermost one it does not take whole is taken whole, and the
+/// source is no strided view): packing it would only copy it, e.g. a slice
+/// of rows of an already padded panel.
+bool isContiguous(tensor::ExtractSliceOp slice) {
+  RankedTensorType source = slice.getSourceType();
+  ArrayRef<int64_t> sizes = slice.getStaticSizes();
+  if (!source.hasStaticShape() ||
+      !llvm::all_of(slice.getStaticStrides(),
+                    [](int64_t s) { return s == 1; })) {
+    return false;
+  }
+  bool partial = false;
+  for (int64_t d = 0; d < source.getRank(); ++d) {
+    if (partial && sizes[d] != source.getDimSize(d)) {
+      return false;
+    }
+    partial |= sizes[d] != 1;
+  }
+  // A slice of a slice is contiguous only if the outer one is (bufferized,
+  // it is a strided view of the outer one's buffer).
+  auto outer = slice.getSource().getDefiningOp<tensor::ExtractSliceOp>();
+  return !outer || isContiguous(outer);
+}
+
+/// Moves loop-invariant ops (the padded copy of an operand that every tile
+/// of an enclosing fusion-group loop reads whole) out of the loops around
+/// `op`, innermost first, so they run once instead of once per tile.
+void hoistInvariantsAround(Operation *op) {
+  SmallVector<LoopLikeOpInterface> loops;
+  for (Operation *p = op->getParentOp(); p; p = p->getParentOp()) {
+    if (auto loop = dyn_cast<LoopLikeOpInterface>(p)) {
+      loops.push_back(loop);
+    }
+  }
+  for (LoopLikeOpInterface loop : loops) {
+    moveLoopInvariantCode(loop);
+  }
+}
+
 /// Packs operand `operand` of the tiled op (an extract_slice of a large
 /// tensor) into a fresh contiguous tensor with linalg.copy, and hoists slice
 /// and copy out of every enclosing tile loop they do not depend on. The
@@ -322,7 +362,7 @@ void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
                  ArrayRef<LoopLikeOpInterface> loops) {
   auto slice =
       tiled->getOperand(operand).getDefiningOp<tensor::ExtractSliceOp>();
-  if (!slice || !slice->hasOneUse()) {
+  if (!slice || !slice->hasOneUse() || isContiguous(slice)) {
     return;
   }
   RankedTensorType type = slice.getType();
@@ -480,6 +520,10 @@ struct CpuTileContractionsPass
       for (tensor::PadOp pad : padOps) {
         foldConstantPad(rewriter, pad);
       }
+      // Inside a fusion group's tile loop, a pad of an operand the tile
+      // reads whole (the im2col columns of a conv tiled over filters)
+      // would otherwise be redone for every tile.
+      hoistInvariantsAround(padded);
       op = cast<linalg::GenericOp>(padded.getOperation());
       extents = op.getStaticLoopRanges();
     }

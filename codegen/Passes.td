@@ -185,6 +185,11 @@ def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
     Option<"tile", "tile", "bool", /*default=*/"true",
            "Tile and fuse each group (false: only unwrap the groups, for "
            "targets that map loop nests themselves, e.g. Vulkan)">,
+    Option<"im2colConvs", "im2col-convs", "bool", /*default=*/"true",
+           "When tiling, a group's 2-D f32 convolution with an elementwise "
+           "epilogue becomes im2col + a contraction, tiled with the epilogue "
+           "like a matmul group (CPU: the contraction micro-kernel then runs "
+           "per tile)">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",

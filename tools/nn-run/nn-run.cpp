@@ -56,6 +56,7 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <time.h>
 
 using namespace mlir;
 
@@ -364,6 +365,13 @@ void printSummary(StringRef name, RankedTensorType type,
   llvm::outs() << "\n";
 }
 
+/// CPU time of the calling thread (--cpu-clock).
+double threadCpuMilliseconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
+
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
@@ -401,6 +409,11 @@ int main(int argc, char **argv) {
       "benchmark",
       llvm::cl::desc("Run N times; print compile_ms, median_ms, min_ms"),
       llvm::cl::value_desc("N"), llvm::cl::init(0));
+  llvm::cl::opt<bool> cpuClock(
+      "cpu-clock",
+      llvm::cl::desc("With --benchmark: time this thread's CPU time instead "
+                     "of wall time (with --threads=1, other load on a shared "
+                     "machine does not count)"));
   llvm::cl::opt<bool> noFusion(
       "no-fusion",
       llvm::cl::desc("Compile without the fusion and folding passes"));
@@ -432,7 +445,8 @@ int main(int argc, char **argv) {
   static llvm::cl::OptionCategory toolFlags("nn-run options");
   for (llvm::cl::Option *flag : std::initializer_list<llvm::cl::Option *>{
            &modelFile, &target, &deviceIndex, &spirvDir,
-           std::addressof(inputFiles), &outputDir, &benchmark, &noFusion}) {
+           std::addressof(inputFiles), &outputDir, &benchmark, &noFusion,
+           &cpuClock}) {
     flag->addCategory(toolFlags);
   }
   llvm::cl::HideUnrelatedOptions(toolFlags);
@@ -566,11 +580,13 @@ int main(int argc, char **argv) {
   std::vector<double> times;
   for (unsigned run = 0; run < std::max(1u, (unsigned)benchmark); ++run) {
     auto start = std::chrono::steady_clock::now();
+    double cpuStart = threadCpuMilliseconds();
     if (failed(useVulkan ? (*vulkan)->run(inputData, outputData, error)
                          : (*executable)->run(inputData, outputData, error))) {
       return reportError(error);
     }
-    times.push_back(millisecondsSince(start));
+    times.push_back(cpuClock ? threadCpuMilliseconds() - cpuStart
+                             : millisecondsSince(start));
   }
 
   if (!outputDir.empty()) {
