@@ -41,7 +41,7 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
   }
   pm.addNestedPass<func::FuncOp>(createConvertNNToLinalgPass());
   if (opts.fuseElementwise) {
-    pm.addPass(createLinalgElementwiseOpFusionPass());
+    pm.addPass(createFuseLinalgElementwisePass());
   }
   // [fusion] Each nn.fusion_group -> one tiled loop nest.
   LowerFusionGroupsPassOptions groups;

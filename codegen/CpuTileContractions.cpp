@@ -108,8 +108,15 @@ std::optional<unsigned> resultPosition(AffineMap map, unsigned dim) {
   return std::nullopt;
 }
 
-/// The raw f32 bytes of a constant tensor (dense or resource), if any.
+/// The raw f32 bytes of a constant tensor (dense or resource), or of a
+/// reshape of one, if any.
 std::optional<ArrayRef<char>> constantBytes(Value v) {
+  // A reshape keeps the row-major bytes (collapseReductionLoops puts one
+  // between a conv-shaped weight and its contraction).
+  while (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(
+      v.getDefiningOp())) {
+    v = v.getDefiningOp()->getOperand(0);
+  }
   auto cst = v.getDefiningOp<arith::ConstantOp>();
   if (!cst) {
     return std::nullopt;
@@ -386,6 +393,48 @@ void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
   }
 }
 
+/// A contraction whose reduction runs over several consecutive loops read
+/// contiguously by every operand (a matmul that reshape propagation fused
+/// with the flatten in front of it: [N, C, H, W] x [F, C, H, W]) becomes one
+/// with a single K loop, the form matchContraction and the micro-kernel
+/// take; otherwise it would stay a scalar loop nest.
+void collapseReductionLoops(RewriterBase &rewriter, linalg::GenericOp op) {
+  if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+      !linalg::isaContractionOpInterface(op)) {
+    return;
+  }
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || dims->k.size() < 2) {
+    return;
+  }
+  SmallVector<unsigned> k(dims->k.begin(), dims->k.end());
+  llvm::sort(k);
+  for (size_t i = 1; i < k.size(); ++i) {
+    if (k[i] != k[i - 1] + 1) {
+      return;
+    }
+  }
+  SmallVector<ReassociationIndices> groups;
+  for (unsigned d = 0; d < op.getNumLoops(); ++d) {
+    if (d > k.front() && d <= k.back()) {
+      groups.back().push_back(d);
+    } else {
+      groups.push_back({int64_t(d)});
+    }
+  }
+  ReassociationIndices kGroup(k.begin(), k.end());
+  if (!linalg::areDimSequencesPreserved(op.getIndexingMapsArray(), {kGroup})) {
+    return;
+  }
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::CollapseResult> collapsed =
+      linalg::collapseOpIterationDims(op, groups, rewriter);
+  if (succeeded(collapsed)) {
+    rewriter.replaceOp(op, collapsed->results);
+  }
+}
+
 struct CpuTileContractionsPass
     : nn::impl::CpuTileContractionsPassBase<CpuTileContractionsPass> {
   using CpuTileContractionsPassBase::CpuTileContractionsPassBase;
@@ -407,6 +456,12 @@ struct CpuTileContractionsPass
     for (linalg::Conv2DNchwFchwOp conv : convs) {
       rewriter.setInsertionPoint(conv);
       (void)linalg::rewriteInIm2Col(rewriter, conv); // else: direct loops
+    }
+
+    SmallVector<linalg::GenericOp> multiK;
+    getOperation().walk([&](linalg::GenericOp op) { multiK.push_back(op); });
+    for (linalg::GenericOp op : multiK) {
+      collapseReductionLoops(rewriter, op);
     }
 
     SmallVector<linalg::LinalgOp> candidates;

@@ -5,6 +5,8 @@
 // group are one scf.for nest (marked `nn.fused_kernel`) built by tiling the
 // op that produces the group's value and fusing every producer of the group
 // into the tile loop. Producers outside the group are never pulled in.
+// A conv group (conv + elementwise epilogue) is first rewritten as im2col +
+// a contraction so that it tiles like a matmul group (im2colConvolution).
 //
 //===----------------------------------------------------------------------===//
 
@@ -212,6 +214,10 @@ bool im2colConvolution(RewriterBase &rewriter, Block &body) {
   return true;
 }
 
+/// Elements per tile aimed at when tiling rows (16 KiB of f32: an L1-sized
+/// tile, and few enough trips that the loop's overhead stays small).
+constexpr int64_t kRowTileElements = 4096;
+
 /// The largest multiple of `step` that is at most `bound` and divides
 /// `extent` (a static extent); 0 (do not tile) when there is none.
 int64_t dividingTile(int64_t extent, int64_t bound, int64_t step) {
@@ -265,9 +271,34 @@ SmallVector<int64_t> chooseTileSizes(OpBuilder &b, TilingInterface root,
     tiles[prefix - 2] = dividingTile(extents[prefix - 2], 64, 8);
     tiles[prefix - 1] = dividingTile(extents[prefix - 1], 256, 32);
   } else {
-    // Rows: every leading dim but the innermost is tiled by 1.
-    for (int64_t d = 0; d < std::min(prefix, rank - 1); ++d) {
-      tiles[d] = 1;
+    // Rows: the leading dims (all but the innermost) are tiled so that a
+    // tile holds about kRowTileElements elements -- whole rows, as many as
+    // fit, outer dims by 1. One row per tile made the tile loop's overhead
+    // (a malloc per reduction temporary, a loop trip) the cost of a short
+    // row (attention softmax rows of 10, layer norm rows of 64).
+    int64_t lead = std::min(prefix, rank - 1);
+    int64_t elements = 1;
+    for (int64_t d = lead; d < rank; ++d) {
+      elements *= std::max<int64_t>(extents[d], 1);
+    }
+    bool full = false;
+    for (int64_t d = lead - 1; d >= 0; --d) {
+      if (full || extents[d] < 0) {
+        tiles[d] = 1;
+        full = true;
+        continue;
+      }
+      // The largest divisor of the extent that keeps the tile in budget.
+      int64_t t = 1;
+      for (int64_t c = extents[d]; c >= 1; --c) {
+        if (extents[d] % c == 0 && elements * c <= kRowTileElements) {
+          t = c;
+          break;
+        }
+      }
+      tiles[d] = t;
+      elements *= t;
+      full = t < extents[d];
     }
   }
   // A loop of one iteration would be folded away, leaving the group as

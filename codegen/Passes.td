@@ -95,6 +95,24 @@ def CpuTileContractionsPass
   ];
 }
 
+def FuseLinalgElementwisePass : Pass<"nn-fuse-linalg-elementwise"> {
+  let summary = "linalg-fuse-elementwise-ops, but never into a contraction";
+  let description = [{
+    The patterns of upstream's `linalg-fuse-elementwise-ops` (producer ->
+    consumer fusion of linalg.generic when the producer has one user,
+    reshape propagation by expansion, constant folding), except that no
+    producer is fused into a contraction (`out += a * b`): there its payload
+    would run once per multiply-add instead of once per element (attention's
+    `q / sqrt(d)` fused into `q @ k^T` cost a division per MAC), and the
+    result is no contraction, so nn-cpu-tile-contractions and the GPU matmul
+    kernel no longer take it.
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::affine::AffineDialect"
+  ];
+}
+
 def CpuLowerCopiesPass : Pass<"nn-cpu-lower-copies", "func::FuncOp"> {
   let summary = "Strided memref.copy -> linalg.copy (inline loops)";
   let description = [{
@@ -166,10 +184,15 @@ def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
     `scf.for` nest, marked `nn.fused_kernel`, whose intermediates are
     tile-sized. Tile sizes: a matmul-like contraction keeps M x N tiles of
     64 x 256 (its K loop stays whole, so the tiles can be vectorized); any
-    other group tiles its leading dimensions by 1 (rows for reductions and
-    convolutions), never a dimension that a producer reduces. The group's
+    other group tiles its leading dimensions into tiles of whole rows of
+    about 4096 elements (outer dims by 1), never a dimension that a
+    producer reduces. The group's
     ops then replace the group op. A group with a single structured op is
-    only unwrapped.
+    only unwrapped. With `im2col-convs`, a static f32 2-D convolution whose
+    result only an elementwise epilogue reads becomes im2col + a contraction
+    over N x F x OH*OW first (epilogue and bias collapsed to that shape), so
+    the group tiles like a matmul group; the im2col gather is never fused
+    into the loop (its mod/floordiv map cannot be tiled).
 
     Before (after convert-nn-to-linalg):
     ```mlir

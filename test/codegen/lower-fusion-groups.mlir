@@ -24,10 +24,12 @@ func.func @epilogue(%x: tensor<128x32xf32>, %w: tensor<32x512xf32>, %b: tensor<5
 
 // -----
 
-// softmax over the last axis: one loop over rows; the max and sum
-// reductions are computed per row inside it.
+// softmax over the last axis: one loop over tiles of whole rows; the max
+// and sum reductions are computed per tile inside it. All 8 rows of 16 fit
+// one tile of 4096 elements, so the widest row dim is halved instead (two
+// iterations; one would fold away).
 // CHECK-LABEL: func.func @softmax
-// CHECK: scf.forall (%{{.*}}, %{{.*}}) in (2, 4)
+// CHECK: scf.forall (%{{.*}}) = (0) to (4) step (2)
 // CHECK-COUNT-3: linalg.generic
 // CHECK: } {nn.fused_kernel}
 func.func @softmax(%x: tensor<2x4x16xf32>) -> tensor<2x4x16xf32> {
@@ -36,6 +38,21 @@ func.func @softmax(%x: tensor<2x4x16xf32>) -> tensor<2x4x16xf32> {
     nn.yield %s : tensor<2x4x16xf32>
   }
   return %0 : tensor<2x4x16xf32>
+}
+
+// -----
+
+// Rows of 64: 64 rows (4096 elements) per tile, the outer dim by 1.
+// CHECK-LABEL: func.func @softmax_rows
+// CHECK: scf.forall (%{{.*}}, %{{.*}}) = (0, 0) to (4, 256) step (1, 64)
+// CHECK-COUNT-3: linalg.generic {{.*}} tensor<1x64x64xf32>
+// CHECK: } {nn.fused_kernel}
+func.func @softmax_rows(%x: tensor<4x256x64xf32>) -> tensor<4x256x64xf32> {
+  %0 = nn.fusion_group "reduction" : tensor<4x256x64xf32> {
+    %s = nn.softmax %x {axis = -1 : i64} : tensor<4x256x64xf32> -> tensor<4x256x64xf32>
+    nn.yield %s : tensor<4x256x64xf32>
+  }
+  return %0 : tensor<4x256x64xf32>
 }
 
 // -----

@@ -11,7 +11,9 @@
 // graph input that must be a constant (a Reshape's shape, ...) is bound to its
 // .pb input automatically, as `nnc --bind` would.
 //
-// --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z>` over N runs.
+// --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z>` over N runs
+// (wall clock; with --cpu-clock this thread's CPU time, for --threads=1 on a
+// shared machine).
 // --stats prints `kernels=<K> buffers_bytes=<B>`, measured on the bufferized
 // program just before loop lowering: K counts linalg ops plus memref.copy
 // ops (each becomes one loop nest; a fused group's loop nest counts once),
