@@ -477,6 +477,19 @@ struct CpuTileContractionsPass
       }
     }
 
+    // Elementwise ops in a fused group's tile loop (the bias broadcast and
+    // the epilogue around a contraction): rows, vectorized.
+    SmallVector<linalg::GenericOp> epilogues;
+    getOperation().walk([&](linalg::GenericOp op) {
+      auto loop = op->getParentOfType<scf::ForallOp>();
+      if (loop && loop->hasAttr("nn.fused_kernel")) {
+        epilogues.push_back(op);
+      }
+    });
+    for (linalg::GenericOp op : epilogues) {
+      vectorizeRows(rewriter, op);
+    }
+
     // The vectorized generic is broadcast * broadcast -> multi_reduction:
     // fold it into vector.contract, then contract -> outer products -> FMAs;
     // transposed transfers become plain ones (toolchain.md section 2).
@@ -513,6 +526,43 @@ struct CpuTileContractionsPass
     }
   }
 
+  /// Tiles a static f32 elementwise generic into rows (every dim by 1 but
+  /// the innermost, whole when at most 256 and a multiple of 8) and
+  /// vectorizes each row. Left as it is otherwise. Lowered as loops over
+  /// strided tile views, such ops stayed scalar.
+  void vectorizeRows(RewriterBase &rewriter, linalg::GenericOp op) {
+    if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+        op.getNumReductionLoops() != 0 || op->getNumResults() != 1 ||
+        op.hasIndexSemantics() ||
+        !getElementTypeOrSelf(op->getResult(0).getType()).isF32()) {
+      return;
+    }
+    SmallVector<int64_t> extents = op.getStaticLoopRanges();
+    int64_t inner = extents.back();
+    if (inner % 8 != 0 || inner > 256) {
+      return;
+    }
+    SmallVector<int64_t> rows(extents.size(), 1);
+    rows.back() = 0;
+    scf::SCFTilingOptions tiling;
+    tiling.setTileSizes(indexSizes(&getContext(), rows));
+    rewriter.setInsertionPoint(op);
+    auto target = cast<TilingInterface>(op.getOperation());
+    FailureOr<scf::SCFTilingResult> tiled =
+        scf::tileUsingSCF(rewriter, target, tiling);
+    if (failed(tiled)) {
+      return;
+    }
+    rewriter.replaceOp(op, tiled->replacements);
+    Operation *row = tiled->tiledOps.back();
+    rewriter.setInsertionPoint(row);
+    FailureOr<linalg::VectorizationResult> vectorized =
+        linalg::vectorize(rewriter, row);
+    if (succeeded(vectorized)) {
+      rewriter.replaceOp(row, vectorized->replacements);
+    }
+  }
+
   LogicalResult tileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp named,
                                  SmallVectorImpl<scf::ForOp> &kLoops) {
     // Work on a generic so operand maps can be changed in place.
@@ -529,6 +579,7 @@ struct CpuTileContractionsPass
       op = *g;
     }
     ContractionLoops loops = *matchContraction(op);
+    bool inGroupTile = op->getParentOfType<scf::ForallOp>() != nullptr;
 
     // 1. Operand A (the one indexed by m) has k innermost, B has n.
     unsigned a = 0, b = 1;
@@ -654,9 +705,12 @@ struct CpuTileContractionsPass
     auto tiled = cast<TilingInterface>(outer->tiledOps.back());
     // Packing pays off when the panel is reused by several M tiles of the
     // same thread; threads over M (N fits one panel, rows <= 1 KiB apart)
-    // would each repack it.
+    // would each repack it. A contraction inside a fusion group's tile loop
+    // reads a panel of a larger tensor too (rows of a conv's im2col columns
+    // OH*OW floats apart).
     if (extents[loops.m] > rows && threadDim != loops.m &&
-        (cache[loops.n] != 0 || cache[loops.k] != 0 || threadDim)) {
+        (cache[loops.n] != 0 || cache[loops.k] != 0 || threadDim ||
+         inGroupTile)) {
       packOperand(rewriter, tiled, b, outer->loops);
     }
     scf::SCFTilingOptions regTiling;

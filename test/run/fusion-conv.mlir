@@ -23,16 +23,16 @@
 // FUSED: kernels=14 buffers_bytes=
 // RUN: %nn-run %s %{inputs} --stats --no-fusion | FileCheck %s --check-prefix=UNFUSED
 // UNFUSED: kernels={{(2[0-9]|3[0-9])}} buffers_bytes=
-func.func @main(%x1: tensor<2x6x9x9xf32>, %w1: tensor<20x6x3x3xf32>, %b1: tensor<20xf32>, %r1: tensor<2x20x5x5xf32>,
-                %x2: tensor<1x8x7x7xf32>, %w2: tensor<128x8x3x3xf32>, %b2: tensor<128xf32>,
-                %x3: tensor<1x8x16x16xf32>, %w3: tensor<16x8x3x3xf32>, %b3: tensor<16xf32>, %r3: tensor<1x16x16x16xf32>)
+func.func @main(%x1: tensor<2x32x9x9xf32>, %w1: tensor<20x32x3x3xf32>, %b1: tensor<20xf32>, %r1: tensor<2x20x5x5xf32>,
+                %x2: tensor<1x32x7x7xf32>, %w2: tensor<128x32x3x3xf32>, %b2: tensor<128xf32>,
+                %x3: tensor<1x32x16x16xf32>, %w3: tensor<16x32x3x3xf32>, %b3: tensor<16xf32>, %r3: tensor<1x16x16x16xf32>)
     -> (tensor<2x20x5x5xf32>, tensor<1x128x7x7xf32>, tensor<1x16x16x16xf32>) {
-  %c1 = nn.conv %x1, %w1, %b1 {pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<2x6x9x9xf32>, tensor<20x6x3x3xf32>, tensor<20xf32>) -> tensor<2x20x5x5xf32>
+  %c1 = nn.conv %x1, %w1, %b1 {pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<2x32x9x9xf32>, tensor<20x32x3x3xf32>, tensor<20xf32>) -> tensor<2x20x5x5xf32>
   %a1 = nn.add %c1, %r1 : (tensor<2x20x5x5xf32>, tensor<2x20x5x5xf32>) -> tensor<2x20x5x5xf32>
   %y1 = nn.relu %a1 : tensor<2x20x5x5xf32>
-  %c2 = nn.conv %x2, %w2, %b2 {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x7x7xf32>, tensor<128x8x3x3xf32>, tensor<128xf32>) -> tensor<1x128x7x7xf32>
+  %c2 = nn.conv %x2, %w2, %b2 {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x7x7xf32>, tensor<128x32x3x3xf32>, tensor<128xf32>) -> tensor<1x128x7x7xf32>
   %y2 = nn.relu %c2 : tensor<1x128x7x7xf32>
-  %c3 = nn.conv %x3, %w3, %b3 {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x16x16xf32>, tensor<16x8x3x3xf32>, tensor<16xf32>) -> tensor<1x16x16x16xf32>
+  %c3 = nn.conv %x3, %w3, %b3 {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x16x16xf32>, tensor<16x32x3x3xf32>, tensor<16xf32>) -> tensor<1x16x16x16xf32>
   %a3 = nn.add %c3, %r3 : (tensor<1x16x16x16xf32>, tensor<1x16x16x16xf32>) -> tensor<1x16x16x16xf32>
   %y3 = nn.sigmoid %a3 : tensor<1x16x16x16xf32>
   return %y1, %y2, %y3 : tensor<2x20x5x5xf32>, tensor<1x128x7x7xf32>, tensor<1x16x16x16xf32>
