@@ -46,6 +46,9 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
   // [fusion] Each nn.fusion_group -> one tiled loop nest.
   LowerFusionGroupsPassOptions groups;
   groups.tile = opts.tileFusionGroups;
+  // Conv groups as im2col + contraction tiles only pay off with the
+  // contraction micro-kernel.
+  groups.im2colConvs = opts.vectorizeContractions;
   pm.addNestedPass<func::FuncOp>(createLowerFusionGroupsPass(groups));
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
@@ -76,6 +79,14 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Folds only (no patterns, no region simplification): a returned
+  // expand_shape(collapse_shape(alloc)) -- a conv group tiled on its
+  // collapsed N x F x OH*OW result -- becomes the alloc, which the next pass
+  // then replaces by the caller's buffer instead of copying into it.
+  GreedyRewriteConfig foldOnly;
+  foldOnly.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+  pm.addNestedPass<func::FuncOp>(
+      createCanonicalizerPass(foldOnly, {}, {"nn-fold-only"}));
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;

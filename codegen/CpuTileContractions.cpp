@@ -109,8 +109,15 @@ std::optional<unsigned> resultPosition(AffineMap map, unsigned dim) {
   return std::nullopt;
 }
 
-/// The raw f32 bytes of a constant tensor (dense or resource), if any.
+/// The raw f32 bytes of a constant tensor (dense or resource), or of a
+/// reshape of one, if any.
 std::optional<ArrayRef<char>> constantBytes(Value v) {
+  // A reshape keeps the row-major bytes (collapseReductionLoops puts one
+  // between a conv-shaped weight and its contraction).
+  while (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(
+      v.getDefiningOp())) {
+    v = v.getDefiningOp()->getOperand(0);
+  }
   auto cst = v.getDefiningOp<arith::ConstantOp>();
   if (!cst) {
     return std::nullopt;
@@ -314,6 +321,46 @@ SmallVector<OpFoldResult> indexSizes(MLIRContext *ctx,
   return result;
 }
 
+/// True if `slice` reads one contiguous run of its source (every dimension
+/// inside the outermost one it does not take whole is taken whole, and the
+/// source is no strided view): packing it would only copy it, e.g. a slice
+/// of rows of an already padded panel.
+bool isContiguous(tensor::ExtractSliceOp slice) {
+  RankedTensorType source = slice.getSourceType();
+  ArrayRef<int64_t> sizes = slice.getStaticSizes();
+  if (!source.hasStaticShape() ||
+      !llvm::all_of(slice.getStaticStrides(),
+                    [](int64_t s) { return s == 1; })) {
+    return false;
+  }
+  bool partial = false;
+  for (int64_t d = 0; d < source.getRank(); ++d) {
+    if (partial && sizes[d] != source.getDimSize(d)) {
+      return false;
+    }
+    partial |= sizes[d] != 1;
+  }
+  // A slice of a slice is contiguous only if the outer one is (bufferized,
+  // it is a strided view of the outer one's buffer).
+  auto outer = slice.getSource().getDefiningOp<tensor::ExtractSliceOp>();
+  return !outer || isContiguous(outer);
+}
+
+/// Moves loop-invariant ops (the padded copy of an operand that every tile
+/// of an enclosing fusion-group loop reads whole) out of the loops around
+/// `op`, innermost first, so they run once instead of once per tile.
+void hoistInvariantsAround(Operation *op) {
+  SmallVector<LoopLikeOpInterface> loops;
+  for (Operation *p = op->getParentOp(); p; p = p->getParentOp()) {
+    if (auto loop = dyn_cast<LoopLikeOpInterface>(p)) {
+      loops.push_back(loop);
+    }
+  }
+  for (LoopLikeOpInterface loop : loops) {
+    moveLoopInvariantCode(loop);
+  }
+}
+
 /// Packs operand `operand` of the tiled op (an extract_slice of a large
 /// tensor) into a fresh contiguous tensor with linalg.copy, and hoists slice
 /// and copy out of every enclosing tile loop they do not depend on. The
@@ -323,7 +370,7 @@ void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
                  ArrayRef<LoopLikeOpInterface> loops) {
   auto slice =
       tiled->getOperand(operand).getDefiningOp<tensor::ExtractSliceOp>();
-  if (!slice || !slice->hasOneUse()) {
+  if (!slice || !slice->hasOneUse() || isContiguous(slice)) {
     return;
   }
   RankedTensorType type = slice.getType();
@@ -344,6 +391,48 @@ void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
     rewriter.moveOpBefore(slice, loop);
     rewriter.moveOpBefore(empty.getDefiningOp(), loop);
     rewriter.moveOpBefore(copy, loop);
+  }
+}
+
+/// A contraction whose reduction runs over several consecutive loops read
+/// contiguously by every operand (a matmul that reshape propagation fused
+/// with the flatten in front of it: [N, C, H, W] x [F, C, H, W]) becomes one
+/// with a single K loop, the form matchContraction and the micro-kernel
+/// take; otherwise it would stay a scalar loop nest.
+void collapseReductionLoops(RewriterBase &rewriter, linalg::GenericOp op) {
+  if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+      !linalg::isaContractionOpInterface(op)) {
+    return;
+  }
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || dims->k.size() < 2) {
+    return;
+  }
+  SmallVector<unsigned> k(dims->k.begin(), dims->k.end());
+  llvm::sort(k);
+  for (size_t i = 1; i < k.size(); ++i) {
+    if (k[i] != k[i - 1] + 1) {
+      return;
+    }
+  }
+  SmallVector<ReassociationIndices> groups;
+  for (unsigned d = 0; d < op.getNumLoops(); ++d) {
+    if (d > k.front() && d <= k.back()) {
+      groups.back().push_back(d);
+    } else {
+      groups.push_back({int64_t(d)});
+    }
+  }
+  ReassociationIndices kGroup(k.begin(), k.end());
+  if (!linalg::areDimSequencesPreserved(op.getIndexingMapsArray(), {kGroup})) {
+    return;
+  }
+  rewriter.setInsertionPoint(op);
+  FailureOr<linalg::CollapseResult> collapsed =
+      linalg::collapseOpIterationDims(op, groups, rewriter);
+  if (succeeded(collapsed)) {
+    rewriter.replaceOp(op, collapsed->results);
   }
 }
 
@@ -372,6 +461,12 @@ struct CpuTileContractionsPass
       }
     }
 
+    SmallVector<linalg::GenericOp> multiK;
+    getOperation().walk([&](linalg::GenericOp op) { multiK.push_back(op); });
+    for (linalg::GenericOp op : multiK) {
+      collapseReductionLoops(rewriter, op);
+    }
+
     SmallVector<linalg::LinalgOp> candidates;
     getOperation().walk([&](linalg::LinalgOp op) {
       if (matchContraction(op)) {
@@ -383,6 +478,19 @@ struct CpuTileContractionsPass
       if (failed(tileAndVectorize(rewriter, op, kLoops))) {
         return signalPassFailure();
       }
+    }
+
+    // Elementwise ops in a fused group's tile loop (the bias broadcast and
+    // the epilogue around a contraction): rows, vectorized.
+    SmallVector<linalg::GenericOp> epilogues;
+    getOperation().walk([&](linalg::GenericOp op) {
+      auto loop = op->getParentOfType<scf::ForallOp>();
+      if (loop && loop->hasAttr("nn.fused_kernel")) {
+        epilogues.push_back(op);
+      }
+    });
+    for (linalg::GenericOp op : epilogues) {
+      vectorizeRows(rewriter, op);
     }
 
     // The vectorized generic is broadcast * broadcast -> multi_reduction:
@@ -421,6 +529,43 @@ struct CpuTileContractionsPass
     }
   }
 
+  /// Tiles a static f32 elementwise generic into rows (every dim by 1 but
+  /// the innermost, whole when at most 256 and a multiple of 8) and
+  /// vectorizes each row. Left as it is otherwise. Lowered as loops over
+  /// strided tile views, such ops stayed scalar.
+  void vectorizeRows(RewriterBase &rewriter, linalg::GenericOp op) {
+    if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+        op.getNumReductionLoops() != 0 || op->getNumResults() != 1 ||
+        op.hasIndexSemantics() ||
+        !getElementTypeOrSelf(op->getResult(0).getType()).isF32()) {
+      return;
+    }
+    SmallVector<int64_t> extents = op.getStaticLoopRanges();
+    int64_t inner = extents.back();
+    if (inner % 8 != 0 || inner > 256) {
+      return;
+    }
+    SmallVector<int64_t> rows(extents.size(), 1);
+    rows.back() = 0;
+    scf::SCFTilingOptions tiling;
+    tiling.setTileSizes(indexSizes(&getContext(), rows));
+    rewriter.setInsertionPoint(op);
+    auto target = cast<TilingInterface>(op.getOperation());
+    FailureOr<scf::SCFTilingResult> tiled =
+        scf::tileUsingSCF(rewriter, target, tiling);
+    if (failed(tiled)) {
+      return;
+    }
+    rewriter.replaceOp(op, tiled->replacements);
+    Operation *row = tiled->tiledOps.back();
+    rewriter.setInsertionPoint(row);
+    FailureOr<linalg::VectorizationResult> vectorized =
+        linalg::vectorize(rewriter, row);
+    if (succeeded(vectorized)) {
+      rewriter.replaceOp(row, vectorized->replacements);
+    }
+  }
+
   LogicalResult tileAndVectorize(RewriterBase &rewriter, linalg::LinalgOp named,
                                  SmallVectorImpl<scf::ForOp> &kLoops) {
     // Work on a generic so operand maps can be changed in place.
@@ -437,6 +582,7 @@ struct CpuTileContractionsPass
       op = *g;
     }
     ContractionLoops loops = *matchContraction(op);
+    bool inGroupTile = op->getParentOfType<scf::ForallOp>() != nullptr;
 
     // 1. Operand A (the one indexed by m) has k innermost, B has n.
     unsigned a = 0, b = 1;
@@ -483,6 +629,10 @@ struct CpuTileContractionsPass
       for (tensor::PadOp pad : padOps) {
         foldConstantPad(rewriter, pad);
       }
+      // Inside a fusion group's tile loop, a pad of an operand the tile
+      // reads whole (the im2col columns of a conv tiled over filters)
+      // would otherwise be redone for every tile.
+      hoistInvariantsAround(padded);
       op = cast<linalg::GenericOp>(padded.getOperation());
       extents = op.getStaticLoopRanges();
     }
@@ -558,9 +708,12 @@ struct CpuTileContractionsPass
     auto tiled = cast<TilingInterface>(outer->tiledOps.back());
     // Packing pays off when the panel is reused by several M tiles of the
     // same thread; threads over M (N fits one panel, rows <= 1 KiB apart)
-    // would each repack it.
+    // would each repack it. A contraction inside a fusion group's tile loop
+    // reads a panel of a larger tensor too (rows of a conv's im2col columns
+    // OH*OW floats apart).
     if (extents[loops.m] > rows && threadDim != loops.m &&
-        (cache[loops.n] != 0 || cache[loops.k] != 0 || threadDim)) {
+        (cache[loops.n] != 0 || cache[loops.k] != 0 || threadDim ||
+         inGroupTile)) {
       packOperand(rewriter, tiled, b, outer->loops);
     }
     scf::SCFTilingOptions regTiling;

@@ -5,6 +5,8 @@
 // group are one scf.for nest (marked `nn.fused_kernel`) built by tiling the
 // op that produces the group's value and fusing every producer of the group
 // into the tile loop. Producers outside the group are never pulled in.
+// A conv group (conv + elementwise epilogue) is first rewritten as im2col +
+// a contraction so that it tiles like a matmul group (im2colConvolution).
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,7 +14,9 @@
 #include "ir/NNOps.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/TilingInterface.h"
@@ -63,6 +67,167 @@ bool reversesADimension(TilingInterface op) {
   }
   return negative;
 }
+
+/// Smallest C*KH*KW for which a conv group is tiled as im2col + contraction.
+constexpr int64_t kMinIm2colReduction = 256;
+
+/// True if an indexing map of `op` uses mod / floordiv / ceildiv (an im2col
+/// gather): upstream tiling sizes such slices from the tile sizes alone,
+/// which is wrong once a tile wraps around a row, so such an op is never
+/// fused into a tile loop (it runs once, in front of it).
+bool hasNonLinearMap(Operation *op) {
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp) {
+    return false;
+  }
+  bool nonLinear = false;
+  for (AffineMap map : linalgOp.getIndexingMapsArray()) {
+    for (AffineExpr expr : map.getResults()) {
+      expr.walk([&](AffineExpr e) {
+        nonLinear |= e.getKind() == AffineExprKind::Mod ||
+                     e.getKind() == AffineExprKind::FloorDiv ||
+                     e.getKind() == AffineExprKind::CeilDiv;
+      });
+    }
+  }
+  return nonLinear;
+}
+
+/// `v` without a collapse_shape(expand_shape(x)) round trip around it.
+Value skipReshapePair(Value v) {
+  auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>();
+  if (!collapse) {
+    return v;
+  }
+  auto expand = collapse.getSrc().getDefiningOp<tensor::ExpandShapeOp>();
+  if (!expand || expand.getSrcType() != collapse.getResultType() ||
+      expand.getReassociationIndices() != collapse.getReassociationIndices()) {
+    return v;
+  }
+  return expand.getSrc();
+}
+
+/// Rewrites `op` (an N-C-H-W elementwise generic or fill) over N x C x HW,
+/// its H and W loops collapsed into one, and drops the reshape round trips
+/// this leaves on its operands. Returns the collapsed op, or null (then `op`
+/// is left as it was).
+Operation *collapseSpatialDims(RewriterBase &rewriter, linalg::LinalgOp op) {
+  SmallVector<ReassociationIndices> dims = {{0}, {1}, {2, 3}};
+  if (op.getNumLoops() != 4 || op.getNumReductionLoops() != 0 ||
+      !linalg::areDimSequencesPreserved(op.getIndexingMapsArray(), dims)) {
+    return nullptr;
+  }
+  rewriter.setInsertionPoint(op);
+  if (auto fill = dyn_cast<linalg::FillOp>(op.getOperation())) {
+    // collapseOpIterationDims handles generics and copies only.
+    auto type = cast<RankedTensorType>(fill.getResult(0).getType());
+    Value init = tensor::CollapseShapeOp::create(rewriter, fill.getLoc(),
+                                                 fill.getOutputs()[0], dims);
+    auto collapsed = linalg::FillOp::create(rewriter, fill.getLoc(),
+                                            fill.getInputs(), ValueRange{init});
+    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+        fill, type, collapsed.getResult(0), dims);
+    return collapsed;
+  }
+  if (!isa<linalg::GenericOp>(op.getOperation())) {
+    return nullptr;
+  }
+  FailureOr<linalg::CollapseResult> collapsed =
+      linalg::collapseOpIterationDims(op, dims, rewriter);
+  if (failed(collapsed)) {
+    return nullptr;
+  }
+  rewriter.replaceOp(op, collapsed->results);
+  Operation *result = collapsed->collapsedOp.getOperation();
+  for (OpOperand &operand : result->getOpOperands()) {
+    Value direct = skipReshapePair(operand.get());
+    if (direct != operand.get()) {
+      rewriter.modifyOpInPlace(result, [&] { operand.set(direct); });
+    }
+  }
+  return result;
+}
+
+/// A statically shaped f32 2-D convolution of the group whose result only an
+/// elementwise N-C-H-W epilogue of the group reads becomes im2col + a
+/// contraction over N x F x (OH*OW), and the epilogue (and the bias
+/// broadcast the contraction accumulates into) are collapsed to that shape,
+/// so the group tiles like a matmul group: per output tile, the contraction
+/// micro-kernel (nn-cpu-tile-contractions) then the epilogue, while the tile
+/// is in cache. The im2col gather runs once in front of the tile loop.
+/// Returns true if it rewrote a convolution.
+bool im2colConvolution(RewriterBase &rewriter, Block &body) {
+  linalg::Conv2DNchwFchwOp conv;
+  for (Operation &op : body) {
+    if (auto c = dyn_cast<linalg::Conv2DNchwFchwOp>(&op)) {
+      conv = c;
+      break;
+    }
+  }
+  if (!conv || !conv.hasPureTensorSemantics() ||
+      linalg::LinalgOp(conv.getOperation()).hasDynamicShape() ||
+      !conv->getResult(0).hasOneUse()) {
+    return false;
+  }
+  // Measured (bench/README.md): with a short reduction (C*KH*KW < 256, the
+  // 1x1 convs of MobileNetV2) the tiled group ran up to 3x slower than
+  // conv then epilogue, so such convs are left whole.
+  auto filterType = cast<RankedTensorType>(conv.getInputs()[1].getType());
+  if (filterType.getNumElements() / filterType.getDimSize(0) <
+      kMinIm2colReduction) {
+    return false;
+  }
+  for (Value v : conv->getOperands()) {
+    if (!getElementTypeOrSelf(v.getType()).isF32()) {
+      return false;
+    }
+  }
+  auto epilogue =
+      dyn_cast<linalg::GenericOp>(*conv->getResult(0).getUsers().begin());
+  SmallVector<ReassociationIndices> dims = {{0}, {1}, {2, 3}};
+  if (!epilogue || epilogue->getBlock() != &body ||
+      epilogue.getNumReductionLoops() != 0 || epilogue.getNumLoops() != 4 ||
+      epilogue->getNumResults() != 1 ||
+      !linalg::areDimSequencesPreserved(epilogue.getIndexingMapsArray(),
+                                        dims)) {
+    return false;
+  }
+  Operation *init = conv.getDpsInits()[0].getDefiningOp();
+  rewriter.setInsertionPoint(conv);
+  FailureOr<std::pair<Operation *, Operation *>> im2col =
+      linalg::rewriteInIm2Col(rewriter, conv);
+  if (failed(im2col)) {
+    return false;
+  }
+  // The contraction (under the expand_shape that replaced the conv) reads
+  // its init, now the bias broadcast, through a collapse_shape.
+  Operation *contraction = im2col->second->getOperand(0).getDefiningOp();
+  if (auto initOp = dyn_cast_or_null<linalg::LinalgOp>(init);
+      contraction && initOp && init->getBlock() == &body && init->hasOneUse() &&
+      collapseSpatialDims(rewriter, initOp)) {
+    for (OpOperand &operand : contraction->getOpOperands()) {
+      Value direct = skipReshapePair(operand.get());
+      if (direct != operand.get()) {
+        rewriter.modifyOpInPlace(contraction, [&] { operand.set(direct); });
+      }
+    }
+  }
+  collapseSpatialDims(rewriter, epilogue);
+  // The reshape round trips left behind would count as extra uses of the
+  // contraction's result (and keep writeInPlace from firing).
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body))) {
+    if (isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp, tensor::EmptyOp>(
+            op) &&
+        op.use_empty()) {
+      rewriter.eraseOp(&op);
+    }
+  }
+  return true;
+}
+
+/// Elements per tile aimed at when tiling rows (16 KiB of f32: an L1-sized
+/// tile, and few enough trips that the loop's overhead stays small).
+constexpr int64_t kRowTileElements = 4096;
 
 /// The largest multiple of `step` that is at most `bound` and divides
 /// `extent` (a static extent); 0 (do not tile) when there is none.
@@ -117,9 +282,34 @@ SmallVector<int64_t> chooseTileSizes(OpBuilder &b, TilingInterface root,
     tiles[prefix - 2] = dividingTile(extents[prefix - 2], 64, 8);
     tiles[prefix - 1] = dividingTile(extents[prefix - 1], 256, 32);
   } else {
-    // Rows: every leading dim but the innermost is tiled by 1.
-    for (int64_t d = 0; d < std::min(prefix, rank - 1); ++d) {
-      tiles[d] = 1;
+    // Rows: the leading dims (all but the innermost) are tiled so that a
+    // tile holds about kRowTileElements elements -- whole rows, as many as
+    // fit, outer dims by 1. One row per tile made the tile loop's overhead
+    // (a malloc per reduction temporary, a loop trip) the cost of a short
+    // row (attention softmax rows of 10, layer norm rows of 64).
+    int64_t lead = std::min(prefix, rank - 1);
+    int64_t elements = 1;
+    for (int64_t d = lead; d < rank; ++d) {
+      elements *= std::max<int64_t>(extents[d], 1);
+    }
+    bool full = false;
+    for (int64_t d = lead - 1; d >= 0; --d) {
+      if (full || extents[d] < 0) {
+        tiles[d] = 1;
+        full = true;
+        continue;
+      }
+      // The largest divisor of the extent that keeps the tile in budget.
+      int64_t t = 1;
+      for (int64_t c = extents[d]; c >= 1; --c) {
+        if (extents[d] % c == 0 && elements * c <= kRowTileElements) {
+          t = c;
+          break;
+        }
+      }
+      tiles[d] = t;
+      elements *= t;
+      full = t < extents[d];
     }
   }
   // A loop of one iteration would be folded away, leaving the group as
@@ -179,6 +369,14 @@ struct LowerFusionGroupsPass
     if (yield.getValues().size() != 1 || ops.size() < 2) {
       return success();
     }
+    if (tile && im2colConvs && im2colConvolution(rewriter, body)) {
+      ops.clear();
+      for (Operation &op : body) {
+        if (auto t = dyn_cast<TilingInterface>(&op)) {
+          ops.push_back(t);
+        }
+      }
+    }
     // The value may leave through reshapes (grouped convolutions, reshapes
     // that elementwise fusion moved); the loop nest computes their source.
     Value value = yield.getValues()[0];
@@ -212,7 +410,8 @@ struct LowerFusionGroupsPass
     options.setFusionControlFn(
         [&](tensor::ExtractSliceOp, OpResult producer, bool)
             -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-          if (producer.getOwner()->getBlock() != &body) {
+          if (producer.getOwner()->getBlock() != &body ||
+              hasNonLinearMap(producer.getOwner())) {
             return std::nullopt;
           }
           return scf::SCFTileAndFuseOptions::ControlFnResult{};

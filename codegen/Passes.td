@@ -221,10 +221,15 @@ def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
     `scf.for` nest, marked `nn.fused_kernel`, whose intermediates are
     tile-sized. Tile sizes: a matmul-like contraction keeps M x N tiles of
     64 x 256 (its K loop stays whole, so the tiles can be vectorized); any
-    other group tiles its leading dimensions by 1 (rows for reductions and
-    convolutions), never a dimension that a producer reduces. The group's
+    other group tiles its leading dimensions into tiles of whole rows of
+    about 4096 elements (outer dims by 1), never a dimension that a
+    producer reduces. The group's
     ops then replace the group op. A group with a single structured op is
-    only unwrapped.
+    only unwrapped. With `im2col-convs`, a static f32 2-D convolution whose
+    result only an elementwise epilogue reads becomes im2col + a contraction
+    over N x F x OH*OW first (epilogue and bias collapsed to that shape), so
+    the group tiles like a matmul group; the im2col gather is never fused
+    into the loop (its mod/floordiv map cannot be tiled).
 
     Before (after convert-nn-to-linalg):
     ```mlir
@@ -240,6 +245,11 @@ def LowerFusionGroupsPass : Pass<"nn-lower-fusion-groups", "func::FuncOp"> {
     Option<"tile", "tile", "bool", /*default=*/"true",
            "Tile and fuse each group (false: only unwrap the groups, for "
            "targets that map loop nests themselves, e.g. Vulkan)">,
+    Option<"im2colConvs", "im2col-convs", "bool", /*default=*/"true",
+           "When tiling, a group's 2-D f32 convolution with an elementwise "
+           "epilogue becomes im2col + a contraction, tiled with the epilogue "
+           "like a matmul group (CPU: the contraction micro-kernel then runs "
+           "per tile)">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",

@@ -11,7 +11,9 @@
 // graph input that must be a constant (a Reshape's shape, ...) is bound to its
 // .pb input automatically, as `nnc --bind` would.
 //
-// --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z>` over N runs.
+// --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z>` over N runs
+// (wall clock; with --cpu-clock this thread's CPU time, for --threads=1 on a
+// shared machine).
 // --stats prints `kernels=<K> buffers_bytes=<B>`, measured on the bufferized
 // program just before loop lowering: K counts linalg ops plus memref.copy
 // ops (each becomes one loop nest; a fused group's loop nest counts once),
@@ -56,6 +58,7 @@
 #include <cmath>
 #include <memory>
 #include <set>
+#include <time.h>
 
 using namespace mlir;
 
@@ -364,6 +367,13 @@ void printSummary(StringRef name, RankedTensorType type,
   llvm::outs() << "\n";
 }
 
+/// CPU time of the calling thread (--cpu-clock).
+double threadCpuMilliseconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
+
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - start)
@@ -401,6 +411,11 @@ int main(int argc, char **argv) {
       "benchmark",
       llvm::cl::desc("Run N times; print compile_ms, median_ms, min_ms"),
       llvm::cl::value_desc("N"), llvm::cl::init(0));
+  llvm::cl::opt<bool> cpuClock(
+      "cpu-clock",
+      llvm::cl::desc("With --benchmark: time this thread's CPU time instead "
+                     "of wall time (with --threads=1, other load on a shared "
+                     "machine does not count)"));
   llvm::cl::opt<bool> noFusion(
       "no-fusion",
       llvm::cl::desc("Compile without the fusion and folding passes"));
@@ -432,7 +447,8 @@ int main(int argc, char **argv) {
   static llvm::cl::OptionCategory toolFlags("nn-run options");
   for (llvm::cl::Option *flag : std::initializer_list<llvm::cl::Option *>{
            &modelFile, &target, &deviceIndex, &spirvDir,
-           std::addressof(inputFiles), &outputDir, &benchmark, &noFusion}) {
+           std::addressof(inputFiles), &outputDir, &benchmark, &noFusion,
+           &cpuClock}) {
     flag->addCategory(toolFlags);
   }
   llvm::cl::HideUnrelatedOptions(toolFlags);
@@ -566,11 +582,13 @@ int main(int argc, char **argv) {
   std::vector<double> times;
   for (unsigned run = 0; run < std::max(1u, (unsigned)benchmark); ++run) {
     auto start = std::chrono::steady_clock::now();
+    double cpuStart = threadCpuMilliseconds();
     if (failed(useVulkan ? (*vulkan)->run(inputData, outputData, error)
                          : (*executable)->run(inputData, outputData, error))) {
       return reportError(error);
     }
-    times.push_back(millisecondsSince(start));
+    times.push_back(cpuClock ? threadCpuMilliseconds() - cpuStart
+                             : millisecondsSince(start));
   }
 
   if (!outputDir.empty()) {
