@@ -46,9 +46,9 @@ void nn::buildNNToLinalgPipeline(OpPassManager &pm,
   // [fusion] Each nn.fusion_group -> one tiled loop nest.
   LowerFusionGroupsPassOptions groups;
   groups.tile = opts.tileFusionGroups;
-  // Conv groups as im2col + contraction tiles only pay off with the
-  // contraction micro-kernel.
-  groups.im2colConvs = opts.vectorizeContractions;
+  // Conv groups as im2col + contraction tiles need the contraction
+  // micro-kernel, and are opt-in (CpuPipelineOptions::tileConvGroups).
+  groups.im2colConvs = opts.tileConvGroups && opts.vectorizeContractions;
   pm.addNestedPass<func::FuncOp>(createLowerFusionGroupsPass(groups));
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());

@@ -1,5 +1,5 @@
 // Conv epilogue groups (conv + bias + residual + activation) computed per
-// output tile of the conv's im2col contraction give the same numbers as
+// output tile of the conv's im2col contraction (--tile-conv-groups) give the same numbers as
 // numpy with fusion on and off: a batch-2 strided conv (tiles over images),
 // a conv with more filters than one tile and 7x7 outputs (tiles over
 // filters, columns padded once in front of the tile loop), and one with
@@ -7,19 +7,24 @@
 // DEFINE: %{inputs} = --input=%t/x1.npy --input=%t/w1.npy --input=%t/b1.npy --input=%t/r1.npy --input=%t/x2.npy --input=%t/w2.npy --input=%t/b2.npy --input=%t/x3.npy --input=%t/w3.npy --input=%t/b3.npy --input=%t/r3.npy
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %python %S/Inputs/fusion_conv_ref.py %t
-// RUN: %nn-run %s %{inputs} --output-dir=%t/fused
+// RUN: %nn-run %s %{inputs} --output-dir=%t/fused --tile-conv-groups
 // RUN: %nn-run %s %{inputs} --output-dir=%t/unfused --no-fusion
 // RUN: %python %S/Inputs/fusion_conv_ref.py %t %t/fused %t/unfused | FileCheck %s --check-prefix=CMP
 // CMP: fused: 3 outputs match numpy
 // CMP: unfused: 3 outputs match numpy
+// The default pipeline (conv through nn-cpu-tile-contractions' im2col, the
+// epilogue as its own loop nest) gives the same numbers.
+// RUN: %nn-run %s %{inputs} --output-dir=%t/default
+// RUN: %python %S/Inputs/fusion_conv_ref.py %t %t/default | FileCheck %s --check-prefix=DEFAULT
+// DEFAULT: default: 3 outputs match numpy
 
-// Fused, each group is one kernel (contraction + bias + epilogue in one
+// With --tile-conv-groups, each group is one kernel (contraction + bias + epilogue in one
 // tiled loop nest) next to its zero-padded input copy (fill, insert) and
 // its im2col gather (4 kernels each); the second one also pads its columns
 // once (a fill and a copy). Unfused,
 // each conv adds a bias broadcast, its contraction and one kernel per
 // elementwise op.
-// RUN: %nn-run %s %{inputs} --stats | FileCheck %s --check-prefix=FUSED
+// RUN: %nn-run %s %{inputs} --stats --tile-conv-groups | FileCheck %s --check-prefix=FUSED
 // FUSED: kernels=14 buffers_bytes=
 // RUN: %nn-run %s %{inputs} --stats --no-fusion | FileCheck %s --check-prefix=UNFUSED
 // UNFUSED: kernels={{(2[0-9]|3[0-9])}} buffers_bytes=

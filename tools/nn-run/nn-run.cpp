@@ -419,6 +419,12 @@ int main(int argc, char **argv) {
   llvm::cl::opt<bool> noFusion(
       "no-fusion",
       llvm::cl::desc("Compile without the fusion and folding passes"));
+  llvm::cl::opt<bool> tileConvGroups(
+      "tile-conv-groups",
+      llvm::cl::desc("CPU: compute each conv + epilogue fusion group as "
+                     "im2col + contraction tiles with the epilogue per tile "
+                     "(one kernel; off by default: slower to compile and run "
+                     "on ResNet-18)"));
   // libLLVM already registers global `--threads` and `--stats` options, so
   // ours are taken out of argv before the parser sees them.
   std::optional<std::string> threadsFlag;
@@ -448,7 +454,7 @@ int main(int argc, char **argv) {
   for (llvm::cl::Option *flag : std::initializer_list<llvm::cl::Option *>{
            &modelFile, &target, &deviceIndex, &spirvDir,
            std::addressof(inputFiles), &outputDir, &benchmark, &noFusion,
-           &cpuClock}) {
+           &tileConvGroups, &cpuClock}) {
     flag->addCategory(toolFlags);
   }
   llvm::cl::HideUnrelatedOptions(toolFlags);
@@ -535,6 +541,7 @@ int main(int argc, char **argv) {
 
   // Compile.
   nn::CpuPipelineOptions pipelineOptions;
+  pipelineOptions.tileConvGroups = tileConvGroups;
   if (noFusion) {
     pipelineOptions.fuseElementwise = false;
     pipelineOptions.fuseGroups = false;
