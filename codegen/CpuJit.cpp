@@ -31,6 +31,8 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -277,9 +279,12 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  // Perf/GDB listeners cost time for nothing here.
+  // Perf/GDB listeners cost time for nothing unless someone profiles:
+  // NNC_PERF_JIT=1 writes jitdump files for `perf record -k 1` + `perf inject
+  // --jit`, so the JIT's functions have names in `perf report`.
   engineOptions.enableGDBNotificationListener = false;
-  engineOptions.enablePerfNotificationListener = false;
+  engineOptions.enablePerfNotificationListener =
+      std::getenv("NNC_PERF_JIT") != nullptr;
   FirstError diagnostics(context);
   auto engine =
       ExecutionEngine::create(module, engineOptions, std::move(*machine));
