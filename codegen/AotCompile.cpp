@@ -9,6 +9,7 @@
 #include "codegen/AotCompile.h"
 #include "codegen/CpuPipeline.h"
 #include "codegen/FirstError.h"
+#include "codegen/PinShapes.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -34,13 +35,6 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-std::string typeString(Type type) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  os << type;
-  return s;
-}
-
 /// Arena bytes of the bufferized module's static heap buffers, as
 /// runtime/aot_context.c lays them out (64-byte header, 64-byte rounding),
 /// plus 64 bytes so that scratch memory of any alignment suffices.
@@ -145,39 +139,12 @@ LogicalResult nn::specializeMain(ModuleOp module,
                                  ArrayRef<RankedTensorType> inputTypes,
                                  ArrayRef<std::string> outputNames,
                                  AotSignature &signature, std::string &error) {
-  MLIRContext *context = module.getContext();
-  auto main = module.lookupSymbol<func::FuncOp>("main");
-  if (!main || main.isExternal()) {
-    error = "the module has no function @main with a body";
-    return failure();
-  }
-  if (main.getNumArguments() != inputTypes.size()) {
-    error = "@main takes " + std::to_string(main.getNumArguments()) +
-            " inputs, got " + std::to_string(inputTypes.size()) + " types";
-    return failure();
-  }
-  for (auto [i, type] : llvm::enumerate(inputTypes)) {
-    main.getArgument(i).setType(type);
-  }
-  main.setType(FunctionType::get(context, SmallVector<Type>(inputTypes),
-                                 main.getFunctionType().getResults()));
-  FirstError diagnostics(context);
-  PassManager pm(context);
-  pm.addNestedPass<func::FuncOp>(createInferShapesPass());
-  if (failed(pm.run(module))) {
-    error = diagnostics.take("shape inference failed");
+  SmallVector<RankedTensorType> resultTypes;
+  if (failed(pinMainShapes(module, inputTypes, resultTypes, error))) {
     return failure();
   }
   signature.outputs.clear();
-  for (auto [i, result] :
-       llvm::enumerate(main.getFunctionType().getResults())) {
-    auto ranked = dyn_cast<RankedTensorType>(result);
-    if (!ranked || !ranked.hasStaticShape()) {
-      error = "result " + std::to_string(i) + " has type " +
-              typeString(result) +
-              " after pinning the input shapes; AOT needs static results";
-      return failure();
-    }
+  for (auto [i, ranked] : llvm::enumerate(resultTypes)) {
     if (cElementType(ranked.getElementType()).empty()) {
       error = "result " + std::to_string(i) + " has element type " +
               typeString(ranked.getElementType()) +

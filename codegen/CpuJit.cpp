@@ -11,6 +11,7 @@
 
 #include "codegen/CpuJit.h"
 #include "codegen/FirstError.h"
+#include "codegen/PinShapes.h"
 #include "passes/Passes.h"
 #include "runtime/threadpool.h"
 
@@ -41,13 +42,6 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-std::string typeString(Type type) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  os << type;
-  return s;
-}
-
 /// Static byte size of `type`, or 0 if dynamic.
 int64_t staticBytes(MemRefType type) {
   if (!type.hasStaticShape()) {
@@ -179,75 +173,14 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
   registerAllDialects(registry);
   registerAllExtensions(registry);
   context->appendDialectRegistry(registry);
-  auto main = module.lookupSymbol<func::FuncOp>("main");
-  if (!main || main.isExternal()) {
-    error = "the module has no function @main with a body";
-    return failure();
-  }
-
-  // Pin every argument to its concrete input type.
-  FunctionType fnType = main.getFunctionType();
-  if (fnType.getNumInputs() != inputTypes.size()) {
-    error = "@main takes " + std::to_string(fnType.getNumInputs()) +
-            " inputs, got " + std::to_string(inputTypes.size());
-    return failure();
-  }
-  for (auto [i, pair] :
-       llvm::enumerate(llvm::zip(fnType.getInputs(), inputTypes))) {
-    auto [declared, actual] = pair;
-    auto ranked = dyn_cast<RankedTensorType>(declared);
-    if (!actual.hasStaticShape()) {
-      error = "input " + std::to_string(i) + " has a dynamic type";
-      return failure();
-    }
-    bool fits = false;
-    if (ranked) {
-      fits = ranked.getElementType() == actual.getElementType() &&
-             ranked.getRank() == actual.getRank();
-      for (int64_t d = 0; fits && d < ranked.getRank(); ++d) {
-        fits = ranked.isDynamicDim(d) ||
-               ranked.getDimSize(d) == actual.getDimSize(d);
-      }
-    } else if (auto unranked = dyn_cast<UnrankedTensorType>(declared)) {
-      fits = unranked.getElementType() == actual.getElementType();
-    }
-    if (!fits) {
-      error = "input " + std::to_string(i) + ": expected " +
-              typeString(declared) + ", got " + typeString(actual);
-      return failure();
-    }
-    main.getArgument(i).setType(actual);
-  }
-  for (Type result : fnType.getResults()) {
-    if (!isa<TensorType>(result)) {
-      error = "@main returns a non-tensor " + typeString(result);
-      return failure();
-    }
-  }
-  main.setType(FunctionType::get(context, SmallVector<Type>(inputTypes),
-                                 fnType.getResults()));
-
   auto executable = std::unique_ptr<CpuExecutable>(new CpuExecutable());
   executable->inputTypes.assign(inputTypes.begin(), inputTypes.end());
+  if (failed(
+          pinMainShapes(module, inputTypes, executable->resultTypes, error))) {
+    return failure();
+  }
   {
-    // Propagate the pinned shapes so that every result is static.
     FirstError diagnostics(context);
-    PassManager pm(context);
-    pm.addNestedPass<func::FuncOp>(createInferShapesPass());
-    if (failed(pm.run(module))) {
-      error = diagnostics.take("shape inference failed");
-      return failure();
-    }
-    for (Type result : main.getFunctionType().getResults()) {
-      auto ranked = dyn_cast<RankedTensorType>(result);
-      if (!ranked || !ranked.hasStaticShape()) {
-        error = "result type " + typeString(result) +
-                " is not static after pinning the input shapes";
-        return failure();
-      }
-      executable->resultTypes.push_back(ranked);
-    }
-
     // Lower in two halves so the bufferized program can be measured.
     PassManager bufferize(context);
     buildCpuBufferizationPipeline(bufferize, options);

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/VulkanCompile.h"
+#include "codegen/FirstError.h"
+#include "codegen/PinShapes.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -27,13 +29,6 @@ using namespace mlir;
 using namespace mlir::nn;
 
 namespace {
-std::string typeString(Type type) {
-  std::string s;
-  llvm::raw_string_ostream os(s);
-  os << type;
-  return s;
-}
-
 std::string locString(Operation *op) {
   std::string s;
   llvm::raw_string_ostream os(s);
@@ -313,69 +308,18 @@ nn::compileForVulkan(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
                      SmallVectorImpl<RankedTensorType> &resultTypes,
                      std::string &error) {
   MLIRContext *context = module.getContext();
+  if (failed(pinMainShapes(module, inputTypes, resultTypes, error))) {
+    return failure();
+  }
   auto main = module.lookupSymbol<func::FuncOp>("main");
-  if (!main || main.isExternal()) {
-    error = "the module has no function @main with a body";
-    return failure();
-  }
-  FunctionType fnType = main.getFunctionType();
-  if (fnType.getNumInputs() != inputTypes.size()) {
-    error = "@main takes " + std::to_string(fnType.getNumInputs()) +
-            " inputs, got " + std::to_string(inputTypes.size());
-    return failure();
-  }
-  for (auto [i, pair] :
-       llvm::enumerate(llvm::zip(fnType.getInputs(), inputTypes))) {
-    auto [declared, actual] = pair;
-    auto ranked = dyn_cast<RankedTensorType>(declared);
-    bool fits = actual.hasStaticShape() && ranked &&
-                ranked.getElementType() == actual.getElementType() &&
-                ranked.getRank() == actual.getRank();
-    for (int64_t d = 0; fits && d < ranked.getRank(); ++d) {
-      fits = ranked.isDynamicDim(d) ||
-             ranked.getDimSize(d) == actual.getDimSize(d);
-    }
-    if (!fits) {
-      error = "input " + std::to_string(i) + ": expected " +
-              typeString(declared) + ", got " + typeString(actual);
-      return failure();
-    }
-    main.getArgument(i).setType(actual);
-  }
-  main.setType(FunctionType::get(context, SmallVector<Type>(inputTypes),
-                                 fnType.getResults()));
-
-  std::string diagnostic;
-  ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
-    if (diag.getSeverity() == DiagnosticSeverity::Error && diagnostic.empty()) {
-      llvm::raw_string_ostream os(diagnostic);
-      os << diag.getLocation() << ": " << diag;
-    }
-    return success();
-  });
-  PassManager shapes(context);
-  shapes.addNestedPass<func::FuncOp>(createInferShapesPass());
-  if (failed(shapes.run(module))) {
-    error = diagnostic.empty() ? "shape inference failed" : diagnostic;
-    return failure();
-  }
-  resultTypes.clear();
-  for (Type result : main.getFunctionType().getResults()) {
-    auto ranked = dyn_cast<RankedTensorType>(result);
-    if (!ranked || !ranked.hasStaticShape()) {
-      error = "result type " + typeString(result) +
-              " is not static after pinning the input shapes";
-      return failure();
-    }
-    resultTypes.push_back(ranked);
-  }
+  FirstError diagnostics(context);
   main->setAttr(
       "nn.num_outputs",
       IntegerAttr::get(IntegerType::get(context, 64), resultTypes.size()));
   PassManager pm(context);
   buildVulkanPipeline(pm, options);
   if (failed(pm.run(module))) {
-    error = diagnostic.empty() ? "the Vulkan pipeline failed" : diagnostic;
+    error = diagnostics.take("the Vulkan pipeline failed");
     return failure();
   }
   if (failed(extractVulkanPlan(module, plan, error))) {
