@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "VulkanRun.h"
+#include "PlanProgram.h"
 
 #include "codegen/VulkanCompile.h"
 
@@ -76,29 +77,13 @@ VulkanRunner::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
     }
   }
 
-  nnvk::ProgramDesc desc;
-  for (VulkanKernel &k : plan.kernels) {
-    desc.kernels.push_back({k.entry, std::move(k.spirv), k.bindings});
-  }
-  for (VulkanBuffer &b : plan.buffers) {
-    nnvk::ProgramDesc::Buffer buffer;
-    buffer.bytes = b.bytes;
-    buffer.constant = b.kind == VulkanBuffer::Kind::Constant;
-    buffer.data = std::move(b.data);
+  for (const VulkanBuffer &b : plan.buffers) {
     if (b.kind == VulkanBuffer::Kind::Intermediate) {
       runner->bytes += b.bytes;
     }
-    desc.buffers.push_back(std::move(buffer));
   }
-  for (VulkanDispatch &d : plan.dispatches) {
-    nnvk::ProgramDesc::Dispatch dispatch;
-    dispatch.kernel = d.kernel;
-    std::copy_n(d.groups, 3, dispatch.groups);
-    dispatch.buffers = std::move(d.buffers);
-    desc.dispatches.push_back(std::move(dispatch));
-  }
-  desc.inputs = plan.inputs;
-  desc.outputs = plan.outputs;
+  nnvk::ProgramDesc desc;
+  moveIntoProgram(plan, desc);
   desc.feedback.assign(feedback.begin(), feedback.end());
   runner->kernels = desc.dispatches.size();
   if (nnvk::Program::create(*runner->state->device, desc,

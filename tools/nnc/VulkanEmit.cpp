@@ -9,6 +9,7 @@
 #include "VulkanEmit.h"
 #include "Link.h"
 #include "codegen/RuntimeTypes.h"
+#include "tools/nn-run/PlanProgram.h"
 
 #include "codegen/VulkanCompile.h"
 #include "runtime/buffer.h"
@@ -141,25 +142,7 @@ LogicalResult nnc::emitVulkanOutput(ModuleOp module,
     return failure();
   }
   nnvk::ProgramDesc &desc = model.program;
-  for (VulkanKernel &k : plan.kernels) {
-    desc.kernels.push_back({k.entry, std::move(k.spirv), k.bindings});
-  }
-  for (VulkanBuffer &b : plan.buffers) {
-    nnvk::ProgramDesc::Buffer buffer;
-    buffer.bytes = b.bytes;
-    buffer.constant = b.kind == VulkanBuffer::Kind::Constant;
-    buffer.data = std::move(b.data);
-    desc.buffers.push_back(std::move(buffer));
-  }
-  for (VulkanDispatch &d : plan.dispatches) {
-    nnvk::ProgramDesc::Dispatch dispatch;
-    dispatch.kernel = d.kernel;
-    std::copy_n(d.groups, 3, dispatch.groups);
-    dispatch.buffers = std::move(d.buffers);
-    desc.dispatches.push_back(std::move(dispatch));
-  }
-  desc.inputs = plan.inputs;
-  desc.outputs = plan.outputs;
+  moveIntoProgram(plan, desc);
   if (desc.inputs.size() != model.inputs.size() ||
       desc.outputs.size() != model.outputs.size()) {
     error = "the Vulkan plan's inputs/outputs do not match @main";
