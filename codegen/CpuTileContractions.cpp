@@ -178,9 +178,11 @@ Value permute(RewriterBase &rewriter, Location loc, Value v,
 }
 
 /// The register tile (rows x cols of C held in vector registers) and the
-/// extents M and N are padded to.
+/// extents M and N are padded to. A nonzero splitN asks instead to split N
+/// there first (each part then picks its own tile).
 struct RegisterTile {
   int64_t rows, cols, paddedM, paddedN;
+  int64_t splitN = 0;
 };
 
 /// Picks the register tile for an M x N result, at most maxRows x maxCols.
@@ -188,8 +190,13 @@ struct RegisterTile {
 /// a small M such as a batch-1 GEMV keeps its own row count); only when that
 /// count would be poor (< 4) is M padded to a multiple of maxRows. Columns:
 /// the widest power-of-two multiple of 8 lanes dividing N (narrower than
-/// maxCols only for N < 256), else N padded to a multiple of maxCols (16
-/// below N = 256): a few padded columns cost less than half-empty vectors.
+/// maxCols only for N < 256). Otherwise a wide N (>= 64) is split after its
+/// last whole tile: the columns stay where they are, whereas padding them
+/// costs a zero-filled copy of the B operand and of C per call (for a conv,
+/// its whole im2col buffer: a third of a CNN training step). A narrow N is
+/// padded to 16 (a few padded columns cost less than half-empty vectors,
+/// and the pad of a constant B folds), except below 8 lanes, where the tile
+/// is N wide.
 RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t maxRows,
                                 int64_t maxCols) {
   RegisterTile t{1, 8, m, n};
@@ -219,7 +226,13 @@ RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t maxRows,
   }
   if (t.cols == 0) {
     t.cols = n < 256 ? 16 : widest;
-    t.paddedN = llvm::alignTo(n, t.cols);
+    if (n >= 64) {
+      t.splitN = n - n % t.cols;
+    } else if (n < 8) {
+      t.cols = n;
+    } else {
+      t.paddedN = llvm::alignTo(n, t.cols);
+    }
   }
   return t;
 }
@@ -599,6 +612,17 @@ struct CpuTileContractionsPass
     SmallVector<int64_t> extents = op.getStaticLoopRanges();
     RegisterTile tile = chooseRegisterTile(extents[loops.m], extents[loops.n],
                                            registerRows, registerCols);
+    if (tile.splitN != 0) {
+      rewriter.setInsertionPoint(op);
+      auto [head, tail] =
+          linalg::splitOp(rewriter, cast<TilingInterface>(op.getOperation()),
+                          loops.n, rewriter.getIndexAttr(tile.splitN));
+      if (failed(tileAndVectorize(
+              rewriter, cast<linalg::LinalgOp>(head.getOperation()), kLoops)))
+        return failure();
+      return tileAndVectorize(
+          rewriter, cast<linalg::LinalgOp>(tail.getOperation()), kLoops);
+    }
     int64_t rows = tile.rows, cols = tile.cols;
     if (tile.paddedM != extents[loops.m] || tile.paddedN != extents[loops.n]) {
       linalg::LinalgPaddingOptions padding;

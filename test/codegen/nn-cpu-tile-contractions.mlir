@@ -25,17 +25,35 @@ func.func @matmul(%a: tensor<128x256xf32>, %b: tensor<256x512xf32>) -> tensor<12
 
 // -----
 
-// gemm with trans_b and a constant B: B is transposed and padded (N = 3 to
-// 16) at compile time into a new constant, so neither runs per inference.
+// gemm with trans_b and a constant B: B is transposed at compile time into
+// a new constant, so that does not run per inference; N = 3 (< 8 lanes) is
+// one 3-wide register tile, nothing padded.
 // CHECK-LABEL: func.func @gemm_const_weight
 // CHECK-NOT:   linalg.transpose
-// CHECK-NOT:   tensor.pad %cst
-// CHECK:       arith.constant dense_resource<{{.*}}> : tensor<4x16xf32>
-// CHECK:       vector.fma {{.*}} : vector<16xf32>
+// CHECK-NOT:   tensor.pad
+// CHECK:       arith.constant dense_resource<{{.*}}> : tensor<4x3xf32>
+// CHECK:       vector.fma {{.*}} : vector<3xf32>
 func.func @gemm_const_weight(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
   %w = nn.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], [9.0, 10.0, 11.0, 12.0]]> : tensor<3x4xf32>
   %y = nn.gemm %x, %w {trans_b = true} : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
   return %y : tensor<2x3xf32>
+}
+
+// -----
+
+// N = 196 (a 14x14 conv's columns) is no multiple of the 16-wide tile: it is
+// split after 192 columns (32-wide tiles) instead of padded to 208 (a
+// zero-filled copy of B and C per call); the 4-column tail is its own 4-wide register tile.
+// CHECK-LABEL: func.func @split_n
+// CHECK-NOT:   tensor.pad
+// CHECK:       tensor.extract_slice %arg1[0, 0] [72, 192] [1, 1]
+// CHECK:       vector.fma {{.*}} : vector<32xf32>
+// CHECK:       tensor.extract_slice %arg1[0, 192] [72, 4] [1, 1]
+// CHECK:       vector.fma {{.*}} : vector<4xf32>
+// CHECK-NOT:   tensor.pad
+func.func @split_n(%a: tensor<16x72xf32>, %b: tensor<72x196xf32>) -> tensor<16x196xf32> {
+  %c = nn.matmul %a, %b : (tensor<16x72xf32>, tensor<72x196xf32>) -> tensor<16x196xf32>
+  return %c : tensor<16x196xf32>
 }
 
 // -----
