@@ -44,34 +44,56 @@ std::optional<int64_t> tripCount(Value lb, Value ub, Value step) {
   return *u <= *l ? 0 : (*u - *l + *s - 1) / *s;
 }
 
-/// Iterations of the whole nest under and including `loop` (loops with
-/// unknown bounds count once).
-int64_t nestWork(scf::ParallelOp loop) {
-  int64_t work = 1;
-  auto mul = [&](std::optional<int64_t> n) {
-    if (n) {
-      work = std::min<int64_t>(work * std::max<int64_t>(*n, 1), 1LL << 40);
+/// Trip count of a whole loop (all dimensions of an scf.parallel); 1 for
+/// any other op, or a bound that is not constant.
+int64_t loopTrips(Operation *op) {
+  int64_t n = 1;
+  if (auto f = dyn_cast<scf::ForOp>(op)) {
+    n = tripCount(f.getLowerBound(), f.getUpperBound(), f.getStep())
+            .value_or(1);
+  } else if (auto p = dyn_cast<scf::ParallelOp>(op)) {
+    for (auto [lb, ub, step] :
+         llvm::zip(p.getLowerBound(), p.getUpperBound(), p.getStep())) {
+      n *= tripCount(lb, ub, step).value_or(1);
     }
-  };
-  for (auto [lb, ub, step] :
-       llvm::zip(loop.getLowerBound(), loop.getUpperBound(), loop.getStep())) {
-    mul(tripCount(lb, ub, step));
   }
-  int64_t inner = 0;
-  loop.getBody()->walk([&](Operation *op) {
-    int64_t n = 1;
-    if (auto f = dyn_cast<scf::ForOp>(op)) {
-      n = tripCount(f.getLowerBound(), f.getUpperBound(), f.getStep())
-              .value_or(1);
-    } else if (auto p = dyn_cast<scf::ParallelOp>(op)) {
-      for (auto [lb, ub, step] :
-           llvm::zip(p.getLowerBound(), p.getUpperBound(), p.getStep())) {
-        n *= tripCount(lb, ub, step).value_or(1);
+  return std::max<int64_t>(n, 1);
+}
+
+/// Work of running `block` once: each op counts the lanes of its widest
+/// vector operand or result (1 when scalar), a loop its trip count times its
+/// body. Counting lanes matters: a contraction's register-tiled nest runs few
+/// iterations (64 x 3 x 8 x 9 for a small conv), each a block of vector FMAs.
+int64_t blockWork(Block &block) {
+  constexpr int64_t kCap = 1LL << 40;
+  int64_t work = 0;
+  for (Operation &op : block) {
+    int64_t lanes = 1;
+    for (Type t :
+         llvm::concat<Type>(op.getOperandTypes(), op.getResultTypes())) {
+      if (auto v = dyn_cast<VectorType>(t)) {
+        lanes = std::max<int64_t>(lanes, v.getNumElements());
       }
     }
-    inner = std::max(inner, n);
-  });
-  return work * std::max<int64_t>(inner, 1);
+    int64_t inner = 0;
+    for (Region &region : op.getRegions()) {
+      for (Block &b : region) {
+        inner = std::min(kCap, inner + blockWork(b));
+      }
+    }
+    int64_t trips = loopTrips(&op);
+    int64_t opWork =
+        std::min<int64_t>(kCap / trips, std::max(inner, lanes)) * trips;
+    work = std::min(kCap, work + opWork);
+  }
+  return work;
+}
+
+/// Work of the whole nest under and including `loop` (see blockWork).
+int64_t nestWork(scf::ParallelOp loop) {
+  int64_t trips = loopTrips(loop);
+  return std::min<int64_t>((1LL << 40) / trips, blockWork(*loop.getBody())) *
+         trips;
 }
 
 struct CpuOutlineParallelLoopsPass
@@ -116,6 +138,19 @@ struct CpuOutlineParallelLoopsPass
     for (Value v : loop->getOperands()) {
       captures.insert(v);
     }
+    // Constants are cloned into the body, not passed: LLVM must see them
+    // (a division by a captured stride stays a real division).
+    SmallVector<Operation *> constants;
+    SetVector<Value> passed;
+    for (Value v : captures) {
+      Operation *def = v.getDefiningOp();
+      if (def && def->hasTrait<OpTrait::ConstantLike>()) {
+        constants.push_back(def);
+      } else {
+        passed.insert(v);
+      }
+    }
+    captures = std::move(passed);
     MLIRContext *ctx = &getContext();
     Type index = IndexType::get(ctx);
     SmallVector<Type> argTypes = {index, index};
@@ -132,6 +167,9 @@ struct CpuOutlineParallelLoopsPass
     IRMapping mapping;
     for (auto [i, v] : llvm::enumerate(captures)) {
       mapping.map(v, entry->getArgument(i + 2));
+    }
+    for (Operation *c : constants) {
+      b.clone(*c, mapping);
     }
     auto clone = cast<scf::ParallelOp>(b.clone(*loop, mapping));
     // First dimension: lb + begin * step to min(lb + end * step, ub).

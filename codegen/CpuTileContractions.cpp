@@ -558,6 +558,16 @@ struct CpuTileContractionsPass
     if (inner % 8 != 0 || inner > 256) {
       return;
     }
+    // A row read with a stride (a pooling window's slice) would become
+    // element-by-element inserts into a vector: slower than scalar loops.
+    for (Value in : op.getDpsInputs()) {
+      while (auto slice = in.getDefiningOp<tensor::ExtractSliceOp>()) {
+        if (!isOneInteger(slice.getMixedStrides().back())) {
+          return;
+        }
+        in = slice.getSource();
+      }
+    }
     SmallVector<int64_t> rows(extents.size(), 1);
     rows.back() = 0;
     scf::SCFTilingOptions tiling;
@@ -595,7 +605,12 @@ struct CpuTileContractionsPass
       op = *g;
     }
     ContractionLoops loops = *matchContraction(op);
-    bool inGroupTile = op->getParentOfType<scf::ForallOp>() != nullptr;
+    // Inside a conv's per-image loop (Im2Col.cpp), that loop is the one
+    // threads share; inside a fusion group's tile loop, this op reads tiles
+    // of larger tensors.
+    auto parentLoop = op->getParentOfType<scf::ForallOp>();
+    bool inImageLoop = parentLoop && parentLoop->hasAttr("nn.image_loop");
+    bool inGroupTile = parentLoop && !inImageLoop;
 
     // 1. Operand A (the one indexed by m) has k innermost, B has n.
     unsigned a = 0, b = 1;
@@ -688,13 +703,16 @@ struct CpuTileContractionsPass
     // into a runtime parallel loop.
     auto target = cast<TilingInterface>(contract.getOperation());
     std::optional<unsigned> threadDim;
-    for (unsigned d : loops.batch) {
+    for (unsigned d :
+         inImageLoop ? ArrayRef<unsigned>() : ArrayRef<unsigned>(loops.batch)) {
       if (extents[d] > 1) {
         threadDim = d;
         break;
       }
     }
-    if (!threadDim && cache[loops.n] != 0) {
+    if (inImageLoop) {
+      // threads already share the images
+    } else if (!threadDim && cache[loops.n] != 0) {
       threadDim = loops.n;
     } else if (!threadDim && cache[loops.m] != 0) {
       threadDim = loops.m;

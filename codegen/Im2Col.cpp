@@ -5,11 +5,17 @@
 // Upstream's rewriteInIm2Col writes cols through an indexing map with
 // floordiv/mod of the flattened k and p, a scalar index computation per
 // element; here cols is written 6-D with plain affine reads and collapsed.
+// With a batch (N > 1), im2col and contraction run per image inside one
+// scf.forall over the images (marked `nn.image_loop`): each image's columns
+// (C*KH*KW x OH*OW floats, ~100 KiB for a small CNN) stay in cache between
+// their copy and the product, instead of a whole-batch buffer (7 MiB for a
+// CNN training batch) written to and read back from memory.
 //
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Im2Col.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -37,29 +43,7 @@ LogicalResult nn::rewriteConvAsIm2Col(RewriterBase &rewriter,
   Type f32 = ot.getElementType();
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   rewriter.setInsertionPoint(conv);
-
-  // cols6[n, c, kh, kw, oh, ow] = x[n, c, oh*s + kh*d, ow*s + kw*d].
-  Value empty = tensor::EmptyOp::create(
-      rewriter, loc, ArrayRef<int64_t>{n, c, kh, kw, oh, ow}, f32);
-  SmallVector<AffineMap> copyMaps = {
-      AffineMap::get(6, 0,
-                     {d(0), d(1), d(4) * strides[0] + d(2) * dilations[0],
-                      d(5) * strides[1] + d(3) * dilations[1]},
-                     ctx),
-      AffineMap::getMultiDimIdentityMap(6, ctx)};
-  Value cols6 =
-      linalg::GenericOp::create(
-          rewriter, loc, TypeRange{empty.getType()}, ValueRange{x},
-          ValueRange{empty}, copyMaps,
-          SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
-          [](OpBuilder &b, Location l, ValueRange args) {
-            linalg::YieldOp::create(b, l, args[0]);
-          })
-          .getResult(0);
   int64_t k = c * kh * kw, p = oh * ow;
-  Value cols = tensor::CollapseShapeOp::create(
-      rewriter, loc, RankedTensorType::get({n, k, p}, f32), cols6,
-      SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
   Value filter = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({f, k}, f32), w,
       SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
@@ -67,23 +51,87 @@ LogicalResult nn::rewriteConvAsIm2Col(RewriterBase &rewriter,
   Value out = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({n, f, p}, f32), init, outGroups);
 
-  // Loops (n, f, p, k): out[n, f, p] += filter[f, k] * cols[n, k, p].
-  SmallVector<AffineMap> maps = {AffineMap::get(4, 0, {d(1), d(3)}, ctx),
-                                 AffineMap::get(4, 0, {d(0), d(3), d(2)}, ctx),
-                                 AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
-  SmallVector<utils::IteratorType> iters(3, utils::IteratorType::parallel);
-  iters.push_back(utils::IteratorType::reduction);
-  Value product =
-      linalg::GenericOp::create(
-          rewriter, loc, TypeRange{out.getType()}, ValueRange{filter, cols},
-          ValueRange{out}, maps, iters,
-          [](OpBuilder &b, Location l, ValueRange args) {
-            Value m = arith::MulFOp::create(b, l, args[0], args[1]);
-            linalg::YieldOp::create(
-                b, l, ValueRange{arith::AddFOp::create(b, l, args[2], m)});
-          })
-          .getResult(0);
-  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, ot, product,
+  // out[b] (b images) = filter x cols(x[b]).
+  auto product = [&](OpBuilder &b, Value images, Value acc) -> Value {
+    int64_t batch = cast<RankedTensorType>(images.getType()).getDimSize(0);
+    // cols6[n, c, kh, kw, oh, ow] = x[n, c, oh*s + kh*d, ow*s + kw*d].
+    Value empty = tensor::EmptyOp::create(
+        b, loc, ArrayRef<int64_t>{batch, c, kh, kw, oh, ow}, f32);
+    SmallVector<AffineMap> copyMaps = {
+        AffineMap::get(6, 0,
+                       {d(0), d(1), d(4) * strides[0] + d(2) * dilations[0],
+                        d(5) * strides[1] + d(3) * dilations[1]},
+                       ctx),
+        AffineMap::getMultiDimIdentityMap(6, ctx)};
+    Value cols6 =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{empty.getType()}, ValueRange{images},
+            ValueRange{empty}, copyMaps,
+            SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+            [](OpBuilder &nb, Location l, ValueRange args) {
+              linalg::YieldOp::create(nb, l, args[0]);
+            })
+            .getResult(0);
+    Value cols = tensor::CollapseShapeOp::create(
+        b, loc, RankedTensorType::get({batch, k, p}, f32), cols6,
+        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+    // Loops (n, f, p, k): out[n, f, p] += filter[f, k] * cols[n, k, p].
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {d(1), d(3)}, ctx),
+        AffineMap::get(4, 0, {d(0), d(3), d(2)}, ctx),
+        AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
+    SmallVector<utils::IteratorType> iters(3, utils::IteratorType::parallel);
+    iters.push_back(utils::IteratorType::reduction);
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{acc.getType()}, ValueRange{filter, cols},
+               ValueRange{acc}, maps, iters,
+               [](OpBuilder &nb, Location l, ValueRange args) {
+                 Value m = arith::MulFOp::create(nb, l, args[0], args[1]);
+                 linalg::YieldOp::create(
+                     nb, l,
+                     ValueRange{arith::AddFOp::create(nb, l, args[2], m)});
+               })
+        .getResult(0);
+  };
+
+  Value result;
+  if (n == 1) {
+    result = product(rewriter, x, out);
+  } else {
+    auto forall = scf::ForallOp::create(
+        rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(n)},
+        ValueRange{out}, std::nullopt,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value image = args[0], acc = args[1];
+          auto one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+          auto size = [&](int64_t v) { return b.getIndexAttr(v); };
+          Value xi = tensor::ExtractSliceOp::create(
+              b, l,
+              RankedTensorType::get(
+                  {1, xt.getDimSize(1), xt.getDimSize(2), xt.getDimSize(3)},
+                  f32),
+              x, ArrayRef<OpFoldResult>{image, zero, zero, zero},
+              ArrayRef<OpFoldResult>{one, size(xt.getDimSize(1)),
+                                     size(xt.getDimSize(2)),
+                                     size(xt.getDimSize(3))},
+              ArrayRef<OpFoldResult>{one, one, one, one});
+          SmallVector<OpFoldResult> offsets = {image, zero, zero},
+                                    sizes = {one, size(f), size(p)},
+                                    unit = {one, one, one};
+          Value ai = tensor::ExtractSliceOp::create(
+              b, l, RankedTensorType::get({1, f, p}, f32), acc, offsets, sizes,
+              unit);
+          Value yi = product(b, xi, ai);
+          auto inParallel = scf::InParallelOp::create(b, l);
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(inParallel.getBody());
+          tensor::ParallelInsertSliceOp::create(b, l, yi, acc, offsets, sizes,
+                                                unit);
+        });
+    forall->setAttr("nn.image_loop", rewriter.getUnitAttr());
+    result = forall.getResult(0);
+  }
+  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(conv, ot, result,
                                                      outGroups);
   return success();
 }

@@ -141,8 +141,8 @@ def CpuOutlineParallelLoopsPass
     across the runtime's threads. Buffers only (run after bufferization).
   }];
   let options = [
-    Option<"minWork", "min-work", "int64_t", /*default=*/"32768",
-           "Smallest loop nest (total iterations) worth a parallel dispatch">,
+    Option<"minWork", "min-work", "int64_t", /*default=*/"65536",
+           "Smallest loop nest worth a parallel dispatch (dynamic ops x vector lanes, see blockWork)">,
   ];
   let dependentDialects = ["::mlir::func::FuncDialect",
                            "::mlir::arith::ArithDialect"];

@@ -51,3 +51,36 @@ func.func @small(%in: memref<2x8xf32>, %big: memref<1x4096xf32>) {
   }
   return
 }
+
+// -----
+
+// Work counts vector lanes: 4 iterations of a 4 x 8-lane body (a register-
+// tiled kernel) are 4 * 4 * (8 + 8 + 8) >= 64, though only 16 iterations.
+// Constants the body uses are cloned into it, not passed: LLVM must see them
+// (here the step, and the division by 2 stays a shift).
+// CHECK-LABEL: func.func private @__nn_par_vec_0
+// CHECK-SAME:    (%{{[a-z0-9]+}}: index, %{{[a-z0-9]+}}: index, %[[IN:[a-z0-9]+]]: memref<4x32xf32>, %{{[a-z0-9]+}}: memref<4x32xf32>)
+// CHECK-DAG:     arith.constant 2 : index
+// CHECK-DAG:     arith.constant 8 : index
+// CHECK:         arith.divui
+// CHECK:         vector.load %[[IN]]
+// CHECK-LABEL: func.func @vec
+// CHECK:         call @__nn_par_vec_0(%{{.*}}, %{{.*}}, %arg0, %arg1)
+func.func @vec(%in: memref<4x32xf32>, %out: memref<4x32xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c8 = arith.constant 8 : index
+  %c32 = arith.constant 32 : index
+  scf.parallel (%i) = (%c0) to (%c4) step (%c1) {
+    scf.for %j = %c0 to %c32 step %c8 {
+      %h = arith.divui %j, %c2 : index
+      %v = vector.load %in[%i, %h] : memref<4x32xf32>, vector<8xf32>
+      %w = arith.addf %v, %v : vector<8xf32>
+      vector.store %w, %out[%i, %j] : memref<4x32xf32>, vector<8xf32>
+    }
+    scf.reduce
+  }
+  return
+}

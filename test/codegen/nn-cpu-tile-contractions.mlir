@@ -77,16 +77,22 @@ func.func @dynamic(%a: tensor<?x8xf32>, %b: tensor<8x8xf32>) -> tensor<?x8xf32> 
 
 // -----
 
-// A 3x3 convolution becomes im2col (columns [N, C*9, OH*OW], copied 6-D with
-// affine reads and collapsed) and a batched contraction with the filter
-// [F, C*9]; the image loop runs like a batch loop and the micro-kernel
-// computes each [F, OH*OW] slab.
+// A 3x3 convolution becomes im2col (columns [C*9, OH*OW], copied 6-D with
+// affine reads and collapsed) and a contraction with the filter [F, C*9],
+// per image inside one scf.forall over the batch (the loop threads share),
+// so an image's columns stay in cache; the micro-kernel computes each
+// [F, OH*OW] slab.
 // CHECK-LABEL: func.func @conv
 // CHECK-NOT:   linalg.conv_2d_nchw_fchw
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<2x16x3x3x8x8xf32>)
-// CHECK-NOT:     linalg.index
-// CHECK:       tensor.collapse_shape {{.*}} into tensor<2x144x64xf32>
-// CHECK:       vector.fma {{.*}} : vector<32xf32>
+// CHECK:       scf.forall (%[[I:.*]]) in (2) shared_outs
+// CHECK:         tensor.extract_slice %{{.*}}[%[[I]], 0, 0, 0] [1, 16, 10, 10] [1, 1, 1, 1]
+// CHECK:         linalg.generic {{.*}} outs(%{{.*}} : tensor<1x16x3x3x8x8xf32>)
+// CHECK-NOT:       linalg.index
+// CHECK:         tensor.collapse_shape {{.*}} into tensor<1x144x64xf32>
+// CHECK-NOT:     scf.forall
+// CHECK:         vector.fma {{.*}} : vector<32xf32>
+// CHECK:         tensor.parallel_insert_slice %{{.*}} into %{{.*}}[%[[I]], 0, 0] [1, 32, 64] [1, 1, 1]
+// CHECK:       } {nn.image_loop}
 func.func @conv(%x: tensor<2x16x8x8xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<2x32x8x8xf32> {
   %y = nn.conv %x, %w {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x16x8x8xf32>, tensor<32x16x3x3xf32>) -> tensor<2x32x8x8xf32>
   return %y : tensor<2x32x8x8xf32>
