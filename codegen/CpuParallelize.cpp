@@ -114,14 +114,25 @@ struct CpuOutlineParallelLoopsPass
       });
       unsigned counter = 0;
       for (scf::ParallelOp loop : outermost) {
-        std::optional<int64_t> count =
-            tripCount(loop.getLowerBound()[0], loop.getUpperBound()[0],
-                      loop.getStep()[0]);
-        if (!count || *count < 2 || loop.getNumResults() != 0 ||
-            nestWork(loop) < minWork) {
+        // Threads split the first dimension of more than one iteration
+        // (a batch-1 model's loops start with a unit batch dimension).
+        std::optional<unsigned> dim;
+        for (unsigned d = 0; d < loop.getNumLoops(); ++d) {
+          std::optional<int64_t> count =
+              tripCount(loop.getLowerBound()[d], loop.getUpperBound()[d],
+                        loop.getStep()[d]);
+          if (!count) {
+            break;
+          }
+          if (*count >= 2) {
+            dim = d;
+            break;
+          }
+        }
+        if (!dim || loop.getNumResults() != 0 || nestWork(loop) < minWork) {
           continue;
         }
-        outline(fn, loop,
+        outline(fn, loop, *dim,
                 (kBodyPrefix + fn.getName() + "_" + std::to_string(counter++))
                     .str());
       }
@@ -129,9 +140,10 @@ struct CpuOutlineParallelLoopsPass
   }
 
   /// Moves `loop` into a new function `name(begin, end, captures...)` that
-  /// runs iterations [begin, end) of its first dimension, and calls it over
-  /// the whole range.
-  void outline(func::FuncOp parent, scf::ParallelOp loop, StringRef name) {
+  /// runs iterations [begin, end) of its dimension `dim`, and calls it over
+  /// that dimension's whole range.
+  void outline(func::FuncOp parent, scf::ParallelOp loop, unsigned dim,
+               StringRef name) {
     Location loc = loop.getLoc();
     SetVector<Value> captures;
     getUsedValuesDefinedAbove(loop.getRegion(), captures);
@@ -172,9 +184,9 @@ struct CpuOutlineParallelLoopsPass
       b.clone(*c, mapping);
     }
     auto clone = cast<scf::ParallelOp>(b.clone(*loop, mapping));
-    // First dimension: lb + begin * step to min(lb + end * step, ub).
-    Value lb = clone.getLowerBound()[0], ub = clone.getUpperBound()[0],
-          step = clone.getStep()[0];
+    // Dimension `dim`: lb + begin * step to min(lb + end * step, ub).
+    Value lb = clone.getLowerBound()[dim], ub = clone.getUpperBound()[dim],
+          step = clone.getStep()[dim];
     b.setInsertionPoint(clone);
     Value lo = arith::AddIOp::create(
         b, loc, lb, arith::MulIOp::create(b, loc, entry->getArgument(0), step));
@@ -183,14 +195,15 @@ struct CpuOutlineParallelLoopsPass
         arith::AddIOp::create(
             b, loc, lb,
             arith::MulIOp::create(b, loc, entry->getArgument(1), step)));
-    clone.getLowerBoundMutable().slice(0, 1).assign(lo);
-    clone.getUpperBoundMutable().slice(0, 1).assign(hi);
+    clone.getLowerBoundMutable().slice(dim, 1).assign(lo);
+    clone.getUpperBoundMutable().slice(dim, 1).assign(hi);
     b.setInsertionPointAfter(clone);
     func::ReturnOp::create(b, loc);
 
     OpBuilder call(loop);
-    std::optional<int64_t> count = tripCount(
-        loop.getLowerBound()[0], loop.getUpperBound()[0], loop.getStep()[0]);
+    std::optional<int64_t> count =
+        tripCount(loop.getLowerBound()[dim], loop.getUpperBound()[dim],
+                  loop.getStep()[dim]);
     SmallVector<Value> args = {
         arith::ConstantIndexOp::create(call, loc, 0),
         arith::ConstantIndexOp::create(call, loc, *count)};

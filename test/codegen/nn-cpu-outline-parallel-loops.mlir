@@ -28,12 +28,12 @@ func.func @relu(%in: memref<16x8xf32>, %out: memref<16x8xf32>) {
 
 // -----
 
-// Must not fire: too little work (2 x 8 < 64), and a single iteration along
-// the first dimension.
+// Must not fire: too little work (2 x 8 < 64). A loop whose first dimension
+// has a single iteration is split along its second (see @unit_batch).
 // CHECK-LABEL: func.func @small
-// CHECK-NOT:   call
 // CHECK:       scf.parallel
-// CHECK:       scf.parallel
+// CHECK-NOT:   scf.parallel
+// CHECK:       call @__nn_par_small_0
 func.func @small(%in: memref<2x8xf32>, %big: memref<1x4096xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -79,6 +79,33 @@ func.func @vec(%in: memref<4x32xf32>, %out: memref<4x32xf32>) {
       %v = vector.load %in[%i, %h] : memref<4x32xf32>, vector<8xf32>
       %w = arith.addf %v, %v : vector<8xf32>
       vector.store %w, %out[%i, %j] : memref<4x32xf32>, vector<8xf32>
+    }
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+// A leading unit dimension (a batch-1 model) is not the one threads split:
+// the range function runs [begin, end) of the first dimension with more than
+// one iteration, and is called over that dimension's range [0, 16).
+// CHECK-LABEL: func.func private @__nn_par_unit_batch_0
+// CHECK-SAME:    (%[[B:[a-z0-9]+]]: index, %[[E:[a-z0-9]+]]: index,
+// CHECK:         %[[LO:.*]] = arith.addi %{{.*}}, %{{.*}} : index
+// CHECK:         %[[HI:.*]] = arith.minsi
+// CHECK:         scf.parallel (%{{.*}}, %{{.*}}) = (%{{.*}}, %[[LO]]) to (%{{.*}}, %[[HI]])
+// CHECK-LABEL: func.func @unit_batch
+// CHECK:         call @__nn_par_unit_batch_0(%c0{{[_0-9]*}}, %c16{{[_0-9]*}}, %arg0)
+func.func @unit_batch(%out: memref<1x16x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%n, %i) = (%c0, %c0) to (%c1, %c16) step (%c1, %c1) {
+    scf.for %j = %c0 to %c8 step %c1 {
+      memref.store %zero, %out[%n, %i, %j] : memref<1x16x8xf32>
     }
     scf.reduce
   }
