@@ -190,15 +190,18 @@ struct RegisterTile {
 /// a small M such as a batch-1 GEMV keeps its own row count); only when that
 /// count would be poor (< 4) is M padded to a multiple of maxRows. Columns:
 /// the widest power-of-two multiple of 8 lanes dividing N (narrower than
-/// maxCols only for N < 256). Otherwise a wide N (>= 64) is split after its
-/// last whole tile: the columns stay where they are, whereas padding them
-/// costs a zero-filled copy of the B operand and of C per call (for a conv,
-/// its whole im2col buffer: a third of a CNN training step). A narrow N is
-/// padded to 16 (a few padded columns cost less than half-empty vectors,
-/// and the pad of a constant B folds), except below 8 lanes, where the tile
-/// is N wide.
-RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t maxRows,
-                                int64_t maxCols) {
+/// maxCols only for N < 256). Otherwise N is either padded to a multiple of
+/// the tile (16 below N = 256) or split after its last whole tile (of 8
+/// lanes when N < 64), each part then tiled on its own. Padding costs a
+/// zero-filled copy of B (K x N, for a conv its whole im2col buffer) and of
+/// C per call, unless B is a constant (`constantB`: the pad folds). The
+/// split's tail re-reads A (M x K) with few lanes busy: fine for a tail of
+/// 4 or more lanes, a small A (in L2) or a pad that would copy more than A;
+/// a 1-lane tail over a layer-4 ResNet filter (512 x 4608) is not (padding
+/// 49 columns to 64 is faster). Below 8 lanes the tile is N wide.
+RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t k,
+                                int64_t maxRows, int64_t maxCols,
+                                bool constantB) {
   RegisterTile t{1, 8, m, n};
   if (m <= maxRows) {
     t.rows = m;
@@ -226,12 +229,16 @@ RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t maxRows,
   }
   if (t.cols == 0) {
     t.cols = n < 256 ? 16 : widest;
-    if (n >= 64) {
-      t.splitN = n - n % t.cols;
-    } else if (n < 8) {
+    int64_t padded = llvm::alignTo(n, t.cols);
+    int64_t padCost = (constantB ? 0 : k * padded) + m * padded;
+    int64_t split = n - n % (n >= 64 ? t.cols : 8), tail = n - split;
+    bool splitCheap = tail >= 4 || m * k * 4 <= (1 << 20) || m * k <= padCost;
+    if (n < 8) {
       t.cols = n;
+    } else if (splitCheap && (n >= 64 || !constantB)) {
+      t.splitN = split;
     } else {
-      t.paddedN = llvm::alignTo(n, t.cols);
+      t.paddedN = padded;
     }
   }
   return t;
@@ -625,8 +632,9 @@ struct CpuTileContractionsPass
 
     // 2. Register tile and padding (chooseRegisterTile), then pad.
     SmallVector<int64_t> extents = op.getStaticLoopRanges();
-    RegisterTile tile = chooseRegisterTile(extents[loops.m], extents[loops.n],
-                                           registerRows, registerCols);
+    RegisterTile tile = chooseRegisterTile(
+        extents[loops.m], extents[loops.n], extents[loops.k], registerRows,
+        registerCols, constantBytes(op.getDpsInputs()[b]).has_value());
     if (tile.splitN != 0) {
       rewriter.setInsertionPoint(op);
       auto [head, tail] =
