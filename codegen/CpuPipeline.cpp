@@ -64,6 +64,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
+    pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }

@@ -104,10 +104,18 @@ Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
       b, loc, resTy, batchChannelDims(b, loc, input, resTy), initValue(kind));
   Value window =
       tensor::EmptyOp::create(b, loc, w.kernel, resTy.getElementType());
-  if (k == 2 && kind == PoolKind::Sum) {
+  if (k == 2) {
+    // Named ops: the CPU pipeline vectorizes max pools by output rows
+    // (nn-cpu-vectorize-pooling).
     Attribute strides = b.getI64TensorAttr(w.strides);
     Attribute dilations = b.getI64TensorAttr(w.dilations);
     SmallVector<Value> ins = {padded, window};
+    if (kind == PoolKind::Max) {
+      return linalg::PoolingNchwMaxOp::create(b, loc, TypeRange{resTy}, ins,
+                                              ValueRange{init}, strides,
+                                              dilations)
+          .getResult(0);
+    }
     return linalg::PoolingNchwSumOp::create(b, loc, TypeRange{resTy}, ins,
                                             ValueRange{init}, strides,
                                             dilations)
@@ -144,7 +152,8 @@ Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
 /// (unrolledArgMax) unroll.
 constexpr int64_t kMaxUnrolledWindow = 16;
 
-/// Max pooling with at most kMaxUnrolledWindow window positions: one
+/// Max pooling (1-D, 3-D: 2-D pools are named ops) with at most
+/// kMaxUnrolledWindow window positions: one
 /// all-parallel generic over the output whose inputs are the window
 /// positions' strided slices of the (padded) input. No -inf filled output,
 /// no reduction loop keeping the running maximum in memory; the output row
@@ -222,7 +231,8 @@ struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
     Window w{SmallVector<int64_t>(op.getKernelShape()),
              attrOr(op.getStrides(), k, 1), attrOr(op.getDilations(), k, 1),
              attrOr(op.getPads(), 2 * k, 0)};
-    Value pooled = unrolledMaxPool(rewriter, op.getLoc(), x, w, resTy);
+    Value pooled =
+        k == 2 ? Value() : unrolledMaxPool(rewriter, op.getLoc(), x, w, resTy);
     if (!pooled) {
       pooled = pool(rewriter, op.getLoc(), PoolKind::Max, x, w, resTy);
     }

@@ -194,6 +194,23 @@ def CpuVectorizeDepthwisePass
                            "::mlir::tensor::TensorDialect"];
 }
 
+def CpuVectorizePoolingPass
+    : Pass<"nn-cpu-vectorize-pooling", "func::FuncOp"> {
+  let summary = "2-D max pooling as vectorized output rows";
+  let description = [{
+    A static f32 linalg.pooling_nchw_max (W stride at most 4, at most 7x7
+    taps) becomes an scf.forall over (image, channel) planes; each output row
+    is computed in blocks of 16 (8 for narrow rows) outputs held in a vector,
+    each tap one contiguous vector read of the input row (stride s: s times
+    as wide, every s-th lane picked by a shuffle) and one vector maximum
+    (NaN-propagating, like arith.maximumf). Row ends use masked transfers.
+    Other pools are left alone (they lower to loops).
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def CpuFlattenConstantsPass : Pass<"nn-cpu-flatten-constants", "func::FuncOp"> {
   let summary = "Store large n-D tensor constants as 1-D, viewed by expand_shape";
   let description = [{

@@ -188,20 +188,13 @@ func.func @conv_transpose_grouped(%y: tensor<1x4x5x5xf32>, %gw: tensor<4x3x3x3xf
 
 // -----
 
-// Max pads with -inf; a window of at most 16 positions is unrolled: one
-// all-parallel generic over the output reading each position's strided slice
-// of the padded input (no -inf filled output, no reduction loop).
-// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// Max pads with -inf; a 2-D max pool is linalg.pooling_nchw_max (the CPU
+// pipeline vectorizes it by output rows, nn-cpu-vectorize-pooling).
 // CHECK-LABEL: func.func @max_pool_2d
 // CHECK: arith.constant 0xFF800000 : f32
 // CHECK: %[[P:.*]] = tensor.insert_slice %{{.*}}[0, 0, 1, 1] [%{{.*}}, 64, 112, 112] [1, 1, 1, 1] : tensor<?x64x112x112xf32> into tensor<?x64x114x114xf32>
-// CHECK: tensor.extract_slice %[[P]][0, 0, 0, 0] [%{{.*}}, 64, 56, 56] [1, 1, 2, 2]
-// CHECK-COUNT-7: tensor.extract_slice %[[P]]
-// CHECK: tensor.extract_slice %[[P]][0, 0, 2, 2] [%{{.*}}, 64, 56, 56] [1, 1, 2, 2]
-// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[ID]], #[[ID]], #[[ID]], #[[ID]], #[[ID]], #[[ID]], #[[ID]], #[[ID]], #[[ID]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
-// CHECK-COUNT-8: arith.maximumf
-// CHECK-NOT: arith.maximumf
-// CHECK: linalg.yield
+// CHECK: %[[WIN:.*]] = tensor.empty() : tensor<3x3xf32>
+// CHECK: linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[P]], %[[WIN]] : tensor<?x64x114x114xf32>, tensor<3x3xf32>)
 func.func @max_pool_2d(%x: tensor<?x64x112x112xf32>) -> tensor<?x64x56x56xf32> {
   %0 = nn.max_pool %x {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}
       : tensor<?x64x112x112xf32> -> tensor<?x64x56x56xf32>
@@ -210,24 +203,27 @@ func.func @max_pool_2d(%x: tensor<?x64x112x112xf32>) -> tensor<?x64x56x56xf32> {
 
 // -----
 
-// A larger window (5 x 5 > 16 positions) stays a generic window reduction
-// whose loops run (n, c, oh, kh, kw, ow): the output row innermost, so the
+// Other ranks: a window of more than 16 positions stays a generic window
+// reduction whose loops run (n, c, o, k): the output row innermost, so the
 // CPU loop vectorizes along it.
-// CHECK-DAG: #[[X2:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d3, d5 * 2 + d4)>
-// CHECK-DAG: #[[O2:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
-// CHECK-LABEL: func.func @max_pool_5x5
-// CHECK: %[[WIN:.*]] = tensor.empty() : tensor<5x5xf32>
-// CHECK: linalg.generic {indexing_maps = [#[[X2]], #{{.*}}, #[[O2]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%{{.*}}, %[[WIN]] : tensor<2x3x11x11xf32>, tensor<5x5xf32>)
+// CHECK-DAG: #[[X1:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3 * 2 + d2)>
+// CHECK-DAG: #[[O1:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-LABEL: func.func @max_pool_wide_1d
+// CHECK: %[[WIN:.*]] = tensor.empty() : tensor<17xf32>
+// CHECK: linalg.generic {indexing_maps = [#[[X1]], #{{.*}}, #[[O1]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]} ins(%{{.*}}, %[[WIN]] : tensor<2x3x41xf32>, tensor<17xf32>)
 // CHECK: arith.maximumf
-func.func @max_pool_5x5(%x: tensor<2x3x11x11xf32>) -> tensor<2x3x4x4xf32> {
-  %0 = nn.max_pool %x {kernel_shape = array<i64: 5, 5>, strides = array<i64: 2, 2>}
-      : tensor<2x3x11x11xf32> -> tensor<2x3x4x4xf32>
-  return %0 : tensor<2x3x4x4xf32>
+func.func @max_pool_wide_1d(%x: tensor<2x3x41xf32>) -> tensor<2x3x13xf32> {
+  %0 = nn.max_pool %x {kernel_shape = array<i64: 17>, strides = array<i64: 2>}
+      : tensor<2x3x41xf32> -> tensor<2x3x13xf32>
+  return %0 : tensor<2x3x13xf32>
 }
 
 // -----
 
-// 1-D with dilation 2: three positions, each a slice starting 2 further.
+// 1-D with dilation 2: three positions (at most 16 are unrolled: one
+// all-parallel generic over the output reading each position's strided
+// slice, no -inf filled output, no reduction loop), each a slice starting 2
+// further.
 // CHECK-LABEL: func.func @max_pool_1d
 // CHECK: tensor.extract_slice %arg0[0, 0, 0] [2, 4, 6] [1, 1, 1]
 // CHECK: tensor.extract_slice %arg0[0, 0, 2] [2, 4, 6] [1, 1, 1]
@@ -245,7 +241,7 @@ func.func @max_pool_1d(%x: tensor<2x4x10xf32>) -> tensor<2x4x6xf32> {
 // ceil_mode: the last window needs 7 rows, one past the input's 6.
 // CHECK-LABEL: func.func @max_pool_ceil
 // CHECK: tensor.insert_slice %{{.*}}[0, 0, 0, 0] [1, 1, 6, 6] [1, 1, 1, 1] : tensor<1x1x6x6xf32> into tensor<1x1x7x7xf32>
-// CHECK: linalg.generic
+// CHECK: linalg.pooling_nchw_max
 // CHECK-SAME: outs(%{{.*}} : tensor<1x1x3x3xf32>)
 func.func @max_pool_ceil(%x: tensor<1x1x6x6xf32>) -> tensor<1x1x3x3xf32> {
   %0 = nn.max_pool %x {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, ceil_mode = true}
