@@ -116,6 +116,19 @@ struct CpuOutlineParallelLoopsPass
     for (Value v : loop->getOperands()) {
       captures.insert(v);
     }
+    // Scalar constants (loop bounds and steps above all) are cloned into
+    // the body instead of passed: with a runtime step or trip count LLVM
+    // does not vectorize the loops, and copies ran scalar.
+    SmallVector<Operation *> constants;
+    captures.remove_if([&](Value v) {
+      Operation *def = v.getDefiningOp();
+      if (def && def->hasTrait<OpTrait::ConstantLike>() &&
+          v.getType().isIntOrIndexOrFloat()) {
+        constants.push_back(def);
+        return true;
+      }
+      return false;
+    });
     MLIRContext *ctx = &getContext();
     Type index = IndexType::get(ctx);
     SmallVector<Type> argTypes = {index, index};
@@ -132,6 +145,9 @@ struct CpuOutlineParallelLoopsPass
     IRMapping mapping;
     for (auto [i, v] : llvm::enumerate(captures)) {
       mapping.map(v, entry->getArgument(i + 2));
+    }
+    for (Operation *c : constants) {
+      b.clone(*c, mapping);
     }
     auto clone = cast<scf::ParallelOp>(b.clone(*loop, mapping));
     // First dimension: lb + begin * step to min(lb + end * step, ub).
