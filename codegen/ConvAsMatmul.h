@@ -23,7 +23,7 @@ namespace nn {
 /// The loads are plain affine accesses LLVM can vectorize along the
 /// innermost loop; the collapse_shape sits between this generic and a named
 /// contraction, so elementwise fusion has no generic consumer to propagate
-/// it into.
+/// it into. With one group per dimension nothing is collapsed.
 Value copyCollapsed(OpBuilder &b, Location loc, Value src,
                     ArrayRef<int64_t> shape, ArrayRef<AffineExpr> srcIndex,
                     ArrayRef<ReassociationIndices> reassoc);

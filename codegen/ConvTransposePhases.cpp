@@ -64,9 +64,9 @@ SmallVector<AxisPhase> axisPhases(int64_t k, int64_t s, int64_t p, int64_t o) {
 }
 
 /// The phase kernel Wp[f, (c, uh, uw)] = W[c, f, phh + sh*(TH-1-uh),
-/// phw + sw*(TW-1-uw)] of the weight W [C, F, KH, KW], or its transpose
-/// [(c, uh, uw), f]: computed here when W is a constant (so the tiler packs
-/// it at compile time), else a copy.
+/// phw + sw*(TW-1-uw)] of the weight W [C, F, KH, KW], or transposed with
+/// the channels innermost, [(uh, uw, c), f]: computed here when W is a
+/// constant (so the tiler packs it at compile time), else a copy.
 Value phaseKernel(OpBuilder &b, Location loc, Value w,
                   std::optional<ArrayRef<float>> values, const AxisPhase &ph,
                   const AxisPhase &pw, int64_t sh, int64_t sw,
@@ -85,9 +85,9 @@ Value phaseKernel(OpBuilder &b, Location loc, Value w,
           int64_t r = ph.phase + sh * (th - 1 - uh);
           for (int64_t uw = 0; uw < tw; ++uw) {
             int64_t q = pw.phase + sw * (tw - 1 - uw);
-            int64_t ki = (ci * th + uh) * tw + uw;
-            out[transposed ? ki * f + fi : fi * k + ki] =
-                (*values)[((ci * f + fi) * kh + r) * kw + q];
+            int64_t at = transposed ? ((uh * tw + uw) * c + ci) * f + fi
+                                    : fi * k + (ci * th + uh) * tw + uw;
+            out[at] = (*values)[((ci * f + fi) * kh + r) * kw + q];
           }
         }
       }
@@ -97,10 +97,10 @@ Value phaseKernel(OpBuilder &b, Location loc, Value w,
   MLIRContext *ctx = b.getContext();
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   if (transposed) {
-    // Loops (c, uh, uw, f).
-    return copyCollapsed(b, loc, w, {c, th, tw, f},
-                         {d(0), d(3), ph.phase + sh * (th - 1) - d(1) * sh,
-                          pw.phase + sw * (tw - 1) - d(2) * sw},
+    // Loops (uh, uw, c, f).
+    return copyCollapsed(b, loc, w, {th, tw, c, f},
+                         {d(2), d(3), ph.phase + sh * (th - 1) - d(0) * sh,
+                          pw.phase + sw * (tw - 1) - d(1) * sw},
                          {{0, 1, 2}, {3}});
   }
   // Loops (f, c, uh, uw).
@@ -302,7 +302,7 @@ Value emitCol2imPhases(OpBuilder &b, Location loc, const Geometry &g,
 }
 
 /// As emitIm2colPhases with the product transposed: Y^T[(n, mh, mw), f] =
-/// cols^T[(n, mh, mw), (c, uh, uw)] * Wp^T[(c, uh, uw), f]. The columns are
+/// cols^T[(n, mh, mw), (uh, uw, c)] * Wp^T[(uh, uw, c), f]. The columns are
 /// the micro-kernel's A operand, read in place; the constant kernel is its B
 /// operand, packed at compile time.
 Value emitIm2colPhasesT(OpBuilder &b, Location loc, const Geometry &g,
@@ -310,18 +310,22 @@ Value emitIm2colPhasesT(OpBuilder &b, Location loc, const Geometry &g,
                         std::optional<ArrayRef<float>> weights, Value out) {
   MLIRContext *ctx = b.getContext();
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  // x in NHWC once, so that each row of columns is T*T contiguous runs of
+  // C channels (vector copies; from NCHW they were gathers).
+  Value nhwc =
+      copyCollapsed(b, loc, padded, {g.n, g.paddedH(), g.paddedW(), g.c},
+                    {d(0), d(3), d(1), d(2)}, {{0}, {1}, {2}, {3}});
   for (const AxisPhase &ph : g.hPhases) {
     for (const AxisPhase &pw : g.wPhases) {
       if (!ph.reads(g.h) || !pw.reads(g.w)) {
         continue;
       }
       int64_t th = ph.taps, tw = pw.taps, mh = ph.count, mw = pw.count;
-      // Loops (n, mh, mw, c, uh, uw).
-      Value cols =
-          copyCollapsed(b, loc, padded, {g.n, mh, mw, g.c, th, tw},
-                        {d(0), d(3), d(1) + d(4) + (ph.inStart + g.low[0]),
-                         d(2) + d(5) + (pw.inStart + g.low[1])},
-                        {{0, 1, 2}, {3, 4, 5}});
+      // cols[(n, mh, mw), (uh, uw, c)]: loops (n, mh, mw, uh, uw, c).
+      Value cols = copyCollapsed(b, loc, nhwc, {g.n, mh, mw, th, tw, g.c},
+                                 {d(0), d(1) + d(3) + (ph.inStart + g.low[0]),
+                                  d(2) + d(4) + (pw.inStart + g.low[1]), d(5)},
+                                 {{0, 1, 2}, {3, 4, 5}});
       Value kernel = phaseKernel(b, loc, w, weights, ph, pw, g.sh, g.sw, true);
       SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
                                      AffineMap::get(3, 0, {d(2), d(1)}, ctx),
@@ -488,21 +492,23 @@ LogicalResult nn::rewriteConvTransposeAsPhases(RewriterBase &rewriter,
     // The strategy with fewer columns to write and read back.
     // col2im when its columns (F*KH*KW per padded pixel) are well below
     // im2col's (C*KH*KW per pixel): few output channels, as in an image
-    // generator's last layer. Either is transposed (the columns as the
-    // micro-kernel's A operand, read in place, and the weights as its B,
-    // packed at compile time) when a contraction spans more than 256 pixels:
-    // wider B operands are repacked by the tiler at every call.
-    int64_t hw = g.n * g.h * g.w, paddedHw = g.n * g.paddedH() * g.paddedW();
+    // generator's last layer; transposed (the columns as the micro-kernel's
+    // A operand, read in place, the weights as its B, packed at compile
+    // time) when it spans more than 256 pixels, as wider B operands are
+    // repacked by the tiler at every call. im2col is transposed (channels
+    // innermost, vector copies) unless F is too narrow for the
+    // micro-kernel's 16-wide rows.
+    int64_t paddedHw = g.n * g.paddedH() * g.paddedW();
     if (2 * g.f * g.paddedH() * g.paddedW() < g.c * g.h * g.w) {
       out = paddedHw > 256 ? emitCol2imPhasesT(rewriter, loc, g, padded, w,
                                                weightValues, out)
                            : emitCol2imPhases(rewriter, loc, g, padded, w,
                                               weightValues, out);
     } else {
-      out = hw > 256 ? emitIm2colPhasesT(rewriter, loc, g, padded, w,
-                                         weightValues, out)
-                     : emitIm2colPhases(rewriter, loc, g, padded, w,
-                                        weightValues, out);
+      out = g.f >= 16 ? emitIm2colPhasesT(rewriter, loc, g, padded, w,
+                                          weightValues, out)
+                      : emitIm2colPhases(rewriter, loc, g, padded, w,
+                                         weightValues, out);
     }
   }
   // Inside a fusion group the epilogue stays there, reading `out`.

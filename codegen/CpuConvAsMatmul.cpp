@@ -61,6 +61,9 @@ Value nn::copyCollapsed(OpBuilder &b, Location loc, Value src,
             linalg::YieldOp::create(nb, l, args[0]);
           })
           .getResult(0);
+  if (reassoc.size() == shape.size()) {
+    return copy; // nothing to collapse
+  }
   SmallVector<int64_t> collapsed;
   for (const ReassociationIndices &group : reassoc) {
     int64_t size = 1;

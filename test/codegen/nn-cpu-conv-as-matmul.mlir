@@ -91,10 +91,12 @@ func.func @col2im(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x4x4xf32>) -> tensor<
 
 // -----
 
-// im2col by phases over 512 pixels: transposed, the columns [N*16*16,
-// C*2*2] as the micro-kernel's A operand and the phase kernel [C*2*2, F]
-// as its B.
+// im2col by phases with F = 16 output channels: transposed, x copied once
+// to NHWC, the columns [N*16*16, 2*2*C] (channels innermost) as the
+// micro-kernel's A operand and the phase kernel [2*2*C, F] as its B.
 // CHECK-LABEL: func.func @im2col_transposed
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<2x18x18x32xf32>)
+// CHECK:       linalg.generic {{.*}} ins(%{{.*}} : tensor<2x18x18x32xf32>) outs(%{{.*}} : tensor<2x16x16x2x2x32xf32>)
 // CHECK-COUNT-4: linalg.contract {{.*}} : tensor<512x128xf32>, tensor<128x16xf32>) {{.*}} -> tensor<512x16xf32>
 func.func @im2col_transposed(%x: tensor<2x32x16x16xf32>, %w: tensor<32x16x4x4xf32>) -> tensor<2x16x32x32xf32> {
   %0 = nn.conv_transpose %x, %w {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}
