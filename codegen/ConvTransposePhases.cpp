@@ -112,9 +112,9 @@ Value phaseKernel(OpBuilder &b, Location loc, Value w,
 
 /// `init` plus src[srcIndex] summed over the tap loops, at the strided
 /// output slice y[n, f, o0h + mh*sh, o0w + mw*sw] of phase (ph, pw): a
-/// generic on the extract_slice, inserted back. Loops (n, f, mh, mw), or
-/// with `taps` (n, f, uh, uw, mh, mw) where (uh, uw) < (TH, TW) reduce; the
-/// contiguous mw runs innermost. The generic reads its output (init holds
+/// generic on the extract_slice, inserted back. Loops (n, f, mh, mw), then
+/// with `taps` the reduction over (uh, uw) < (TH, TW), innermost: each output
+/// is written once, not once per tap. The generic reads its output (init holds
 /// the bias), which keeps elementwise fusion from replacing it by a fresh
 /// tensor, so bufferization updates y in place.
 Value addToSlice(OpBuilder &b, Location loc, Value init, Value src,
@@ -134,22 +134,20 @@ Value addToSlice(OpBuilder &b, Location loc, Value init, Value src,
   Value dest =
       tensor::ExtractSliceOp::create(b, loc, init, offsets, sizes, strides);
   SmallVector<Value> ins = {src};
-  SmallVector<utils::IteratorType> iters(2, utils::IteratorType::parallel);
+  SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
   if (taps) {
     // The tap extents come from an unread [TH, TW] tensor.
     ins.push_back(tensor::EmptyOp::create(
         b, loc, ArrayRef<int64_t>{ph.taps, pw.taps}, b.getF32Type()));
     iters.append(2, utils::IteratorType::reduction);
   }
-  iters.append(2, utils::IteratorType::parallel);
   int64_t loops = iters.size();
   auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
   SmallVector<AffineMap> maps = {AffineMap::get(loops, 0, srcIndex, ctx)};
   if (taps) {
-    maps.push_back(AffineMap::get(loops, 0, {d(2), d(3)}, ctx));
+    maps.push_back(AffineMap::get(loops, 0, {d(4), d(5)}, ctx));
   }
-  maps.push_back(
-      AffineMap::get(loops, 0, {d(0), d(1), d(loops - 2), d(loops - 1)}, ctx));
+  maps.push_back(AffineMap::get(loops, 0, {d(0), d(1), d(2), d(3)}, ctx));
   Value phase =
       linalg::GenericOp::create(
           b, loc, TypeRange{dest.getType()}, ins, ValueRange{dest}, maps, iters,
@@ -288,11 +286,11 @@ Value emitCol2imPhases(OpBuilder &b, Location loc, const Geometry &g,
       if (!ph.reads(g.h) || !pw.reads(g.w)) {
         continue;
       }
-      // Loops (n, f, uh, uw, mh, mw); tap r = phi + s*(T - 1 - u).
-      AffineExpr rh = ph.phase + g.sh * (ph.taps - 1) - d(2) * g.sh;
-      AffineExpr rw = pw.phase + g.sw * (pw.taps - 1) - d(3) * g.sw;
-      AffineExpr ih = d(4) + d(2) + (ph.inStart + g.low[0]);
-      AffineExpr iw = d(5) + d(3) + (pw.inStart + g.low[1]);
+      // Loops (n, f, mh, mw, uh, uw); tap r = phi + s*(T - 1 - u).
+      AffineExpr rh = ph.phase + g.sh * (ph.taps - 1) - d(4) * g.sh;
+      AffineExpr rw = pw.phase + g.sw * (pw.taps - 1) - d(5) * g.sw;
+      AffineExpr ih = d(2) + d(4) + (ph.inStart + g.low[0]);
+      AffineExpr iw = d(3) + d(5) + (pw.inStart + g.low[1]);
       out = addToSlice(
           b, loc, out, prod, ph, pw, g.sh, g.sw, /*taps=*/true,
           {(d(1) * g.kh + rh) * g.kw + rw, (d(0) * hp + ih) * wp + iw});
@@ -382,11 +380,11 @@ Value emitCol2imPhasesT(OpBuilder &b, Location loc, const Geometry &g,
       if (!ph.reads(g.h) || !pw.reads(g.w)) {
         continue;
       }
-      // Loops (n, f, uh, uw, mh, mw); tap r = phi + s*(T - 1 - u).
-      AffineExpr rh = ph.phase + g.sh * (ph.taps - 1) - d(2) * g.sh;
-      AffineExpr rw = pw.phase + g.sw * (pw.taps - 1) - d(3) * g.sw;
-      AffineExpr ih = d(4) + d(2) + (ph.inStart + g.low[0]);
-      AffineExpr iw = d(5) + d(3) + (pw.inStart + g.low[1]);
+      // Loops (n, f, mh, mw, uh, uw); tap r = phi + s*(T - 1 - u).
+      AffineExpr rh = ph.phase + g.sh * (ph.taps - 1) - d(4) * g.sh;
+      AffineExpr rw = pw.phase + g.sw * (pw.taps - 1) - d(5) * g.sw;
+      AffineExpr ih = d(2) + d(4) + (ph.inStart + g.low[0]);
+      AffineExpr iw = d(3) + d(5) + (pw.inStart + g.low[1]);
       out = addToSlice(
           b, loc, out, prod, ph, pw, g.sh, g.sw, /*taps=*/true,
           {(d(0) * hp + ih) * wp + iw, (d(1) * g.kh + rh) * g.kw + rw});

@@ -77,11 +77,11 @@ func.func @one_by_one(%x: tensor<2x5x1x1xf32>, %w: tensor<5x3x4x4xf32>) -> tenso
 // One output channel, many input channels: col2im by phases. One
 // contraction for all taps, transposed (324 pixels): x padded and copied as
 // [N*18*18, C] times W [C, F*4*4]; then each phase sums its 2x2 taps of the
-// product (reduction loops) into its output slice.
+// product (innermost reduction loops) into its output slice.
 // CHECK-LABEL: func.func @col2im
 // CHECK:       tensor.collapse_shape {{.*}} into tensor<324x8xf32>
 // CHECK:       %[[P:.*]] = linalg.contract {{.*}} ins(%{{.*}}, %{{.*}} : tensor<324x8xf32>, tensor<8x16xf32>) {{.*}} -> tensor<324x16xf32>
-// CHECK-COUNT-4: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "parallel", "parallel"]} ins(%[[P]], %{{.*}} : tensor<324x16xf32>, tensor<2x2xf32>)
+// CHECK-COUNT-4: linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%[[P]], %{{.*}} : tensor<324x16xf32>, tensor<2x2xf32>)
 // CHECK-NOT:   linalg.contract
 func.func @col2im(%x: tensor<1x8x16x16xf32>, %w: tensor<8x1x4x4xf32>) -> tensor<1x1x32x32xf32> {
   %0 = nn.conv_transpose %x, %w {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}
