@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/ContractionUtils.h"
+#include "codegen/ConvAsMatmul.h"
 #include "codegen/Passes.h"
 #include "ir/NNOps.h"
 
@@ -35,6 +36,81 @@ namespace nn {
 
 using namespace mlir;
 using namespace mlir::nn;
+
+/// A copy of `src` into a fresh tensor of `shape` (loop i = result dim i,
+/// src read at `srcIndex`, affine in the loops), collapsed by `reassoc`.
+/// Unlike gather(), the loads are plain affine accesses LLVM can vectorize
+/// along the innermost loop. The collapse_shape sits between this generic
+/// and a named contraction, so elementwise fusion has no generic consumer to
+/// propagate it into.
+Value nn::copyCollapsed(OpBuilder &b, Location loc, Value src,
+                        ArrayRef<int64_t> shape, ArrayRef<AffineExpr> srcIndex,
+                        ArrayRef<ReassociationIndices> reassoc) {
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = shape.size();
+  Type f32 = b.getF32Type();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, f32);
+  Value copy =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{empty.getType()}, ValueRange{src},
+          ValueRange{empty},
+          SmallVector<AffineMap>{AffineMap::get(rank, 0, srcIndex, ctx),
+                                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
+          SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+          [](OpBuilder &nb, Location l, ValueRange args) {
+            linalg::YieldOp::create(nb, l, args[0]);
+          })
+          .getResult(0);
+  if (reassoc.size() == shape.size()) {
+    return copy; // nothing to collapse
+  }
+  SmallVector<int64_t> collapsed;
+  for (const ReassociationIndices &group : reassoc) {
+    int64_t size = 1;
+    for (int64_t i : group) {
+      size *= shape[i];
+    }
+    collapsed.push_back(size);
+  }
+  return tensor::CollapseShapeOp::create(
+      b, loc, RankedTensorType::get(collapsed, f32), copy, reassoc);
+}
+
+/// Sets the insertion point before `op`, or, inside nn.fusion_groups (an
+/// epilogue group: conv_transpose + relu), before the outermost group, so
+/// the contraction and gather run on their own and the group keeps only the
+/// elementwise rest. Fails if an operand is defined inside that group.
+LogicalResult nn::setInsertionPointOutsideGroups(RewriterBase &rewriter,
+                                                 Operation *op) {
+  Operation *anchor = op;
+  for (Operation *p = op->getParentOp(); p; p = p->getParentOp()) {
+    if (isa<FusionGroupOp>(p)) {
+      anchor = p;
+    }
+  }
+  if (anchor != op) {
+    for (Value v : op->getOperands()) {
+      if (anchor->isAncestor(v.getParentRegion()->getParentOp())) {
+        return failure();
+      }
+    }
+  }
+  rewriter.setInsertionPoint(anchor);
+  return success();
+}
+
+/// sum over the last loop of lhs * rhs into a zero tensor, with `maps`, as
+/// linalg.contract: a named op, so linalg-fuse-elementwise-ops (which fuses
+/// into generics) cannot pull the im2col / transpose producers into it and
+/// break the single-K shape nn-cpu-tile-contractions needs.
+Value nn::contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                      RankedTensorType outTy, ArrayRef<AffineMap> maps) {
+  Value init = filledTensor(b, loc, outTy, {}, 0.0);
+  return linalg::ContractOp::create(b, loc, TypeRange{outTy},
+                                    ValueRange{lhs, rhs}, ValueRange{init},
+                                    b.getAffineMapArrayAttr(maps))
+      .getResult(0);
+}
 
 namespace {
 
@@ -107,78 +183,6 @@ Value gather(OpBuilder &b, Location loc, Value src, ArrayRef<int64_t> shape,
       .getResult(0);
 }
 
-/// A copy of `src` into a fresh tensor of `shape` (loop i = result dim i,
-/// src read at `srcIndex`, affine in the loops), collapsed by `reassoc`.
-/// Unlike gather(), the loads are plain affine accesses LLVM can vectorize
-/// along the innermost loop. The collapse_shape sits between this generic
-/// and a named contraction, so elementwise fusion has no generic consumer to
-/// propagate it into.
-Value copyCollapsed(OpBuilder &b, Location loc, Value src,
-                    ArrayRef<int64_t> shape, ArrayRef<AffineExpr> srcIndex,
-                    ArrayRef<ReassociationIndices> reassoc) {
-  MLIRContext *ctx = b.getContext();
-  int64_t rank = shape.size();
-  Type f32 = b.getF32Type();
-  Value empty = tensor::EmptyOp::create(b, loc, shape, f32);
-  Value copy =
-      linalg::GenericOp::create(
-          b, loc, TypeRange{empty.getType()}, ValueRange{src},
-          ValueRange{empty},
-          SmallVector<AffineMap>{AffineMap::get(rank, 0, srcIndex, ctx),
-                                 AffineMap::getMultiDimIdentityMap(rank, ctx)},
-          SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-          [](OpBuilder &nb, Location l, ValueRange args) {
-            linalg::YieldOp::create(nb, l, args[0]);
-          })
-          .getResult(0);
-  SmallVector<int64_t> collapsed;
-  for (const ReassociationIndices &group : reassoc) {
-    int64_t size = 1;
-    for (int64_t i : group) {
-      size *= shape[i];
-    }
-    collapsed.push_back(size);
-  }
-  return tensor::CollapseShapeOp::create(
-      b, loc, RankedTensorType::get(collapsed, f32), copy, reassoc);
-}
-
-/// Sets the insertion point before `op`, or, inside nn.fusion_groups (an
-/// epilogue group: conv_transpose + relu), before the outermost group, so
-/// the contraction and gather run on their own and the group keeps only the
-/// elementwise rest. Fails if an operand is defined inside that group.
-LogicalResult setInsertionPointOutsideGroups(RewriterBase &rewriter,
-                                             Operation *op) {
-  Operation *anchor = op;
-  for (Operation *p = op->getParentOp(); p; p = p->getParentOp()) {
-    if (isa<FusionGroupOp>(p)) {
-      anchor = p;
-    }
-  }
-  if (anchor != op) {
-    for (Value v : op->getOperands()) {
-      if (anchor->isAncestor(v.getParentRegion()->getParentOp())) {
-        return failure();
-      }
-    }
-  }
-  rewriter.setInsertionPoint(anchor);
-  return success();
-}
-
-/// sum over the last loop of lhs * rhs into a zero tensor, with `maps`, as
-/// linalg.contract: a named op, so linalg-fuse-elementwise-ops (which fuses
-/// into generics) cannot pull the im2col / transpose producers into it and
-/// break the single-K shape nn-cpu-tile-contractions needs.
-Value contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
-                  RankedTensorType outTy, ArrayRef<AffineMap> maps) {
-  Value init = filledTensor(b, loc, outTy, {}, 0.0);
-  return linalg::ContractOp::create(b, loc, TypeRange{outTy},
-                                    ValueRange{lhs, rhs}, ValueRange{init},
-                                    b.getAffineMapArrayAttr(maps))
-      .getResult(0);
-}
-
 /// Stride 1, dilation 1, no output padding, pads <= K - 1: the transposed
 /// convolution is the plain convolution of x, padded by K - 1 - pad on each
 /// side, with the filter's channel axes swapped and its taps flipped
@@ -244,7 +248,12 @@ LogicalResult rewriteConvTranspose(IRRewriter &rewriter, ConvTransposeOp op) {
   SmallVector<int64_t> dilations = attrOr(op.getDilations(), 2, 1);
   SmallVector<int64_t> pads = attrOr(op.getPads(), 4, 0);
   Type f32 = resTy.getElementType();
-  if (rewriteConvTransposeAsConv(rewriter, op, strides, dilations, pads)) {
+  // A 1x1 input (a DCGAN's first layer) is one matmul by phases; as a conv
+  // it would be a padded im2col with a column per kernel tap.
+  bool oneByOne = h == 1 && wd == 1;
+  if ((!oneByOne &&
+       rewriteConvTransposeAsConv(rewriter, op, strides, dilations, pads)) ||
+      succeeded(rewriteConvTransposeAsPhases(rewriter, op))) {
     return success();
   }
 

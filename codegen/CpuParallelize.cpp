@@ -150,19 +150,22 @@ struct CpuOutlineParallelLoopsPass
     for (Value v : loop->getOperands()) {
       captures.insert(v);
     }
-    // Constants are cloned into the body, not passed: LLVM must see them
-    // (a division by a captured stride stays a real division).
+    // Constants are cloned into the body instead of passed: LLVM must see
+    // them (a loop whose step is a runtime value is not vectorized, a
+    // division by a captured stride stays a real division, register-tile
+    // loops of known trip count unroll into straight FMA blocks). Measured
+    // alternatives: passing the bounds of every loop costs ResNet-18 20% (and
+    // passing only short ones 25%) of its speed; cloning them all costs
+    // DCGAN ~1 s of compile time.
     SmallVector<Operation *> constants;
-    SetVector<Value> passed;
-    for (Value v : captures) {
+    captures.remove_if([&](Value v) {
       Operation *def = v.getDefiningOp();
       if (def && def->hasTrait<OpTrait::ConstantLike>()) {
         constants.push_back(def);
-      } else {
-        passed.insert(v);
+        return true;
       }
-    }
-    captures = std::move(passed);
+      return false;
+    });
     MLIRContext *ctx = &getContext();
     Type index = IndexType::get(ctx);
     SmallVector<Type> argTypes = {index, index};

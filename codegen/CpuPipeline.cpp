@@ -106,6 +106,8 @@ void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm,
   // 5a. Structured ops -> scf loop nests, vector transfers -> loads/stores;
   //     C-callable wrappers for @main.
   pm.addNestedPass<func::FuncOp>(createCpuLowerCopiesPass());
+  // tanh as arithmetic LLVM vectorizes (not a libm call per element).
+  pm.addNestedPass<func::FuncOp>(createCpuApproximateMathPass());
   // Unrolled, n-D transfers need no stack temporaries (inside a parallel
   // loop body those would be allocated per iteration).
   pm.addPass(createConvertVectorToSCFPass(

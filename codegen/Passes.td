@@ -44,16 +44,24 @@ def CpuConvAsMatmulPass : Pass<"nn-cpu-conv-as-matmul", "func::FuncOp"> {
     dilation 1, no output padding and pads <= K - 1 becomes nn.conv of the
     same input with the filter's channel axes swapped and its taps flipped,
     padded by K - 1 - pad (it then takes the im2col path of
-    nn-cpu-tile-contractions). Any other nn.conv_transpose becomes a
-    contraction with K = C_in producing columns [N, C_out*KH*KW, H*W], then
-    a gather (col2im: every output pixel sums the taps that land on it; the
-    bias is the initial value). nn.conv_weight_grad becomes im2col of the
-    padded input (a 6-D affine copy collapsed to [(N*OH*OW), C*KH*KW]), dY
-    copied to [F, N*OH*OW], and one contraction with K = N*OH*OW. Both contractions have a single K loop, so
-    nn-cpu-tile-contractions turns them into FMA micro-kernels. An op inside
-    an nn.fusion_group (conv_transpose + relu epilogue) is rewritten in front
-    of the group, which keeps its elementwise rest. Other cases (groups,
-    1-D/3-D, dynamic shapes) are left to convert-nn-to-linalg.
+    nn-cpu-tile-contractions). Other dilation-1 nn.conv_transposes are
+    computed by sub-pixel phases (ConvTransposePhases.cpp): the outputs with
+    ((oh + pad) mod s_h, (ow + pad) mod s_w) fixed are a stride-1
+    correlation with that phase's taps of the flipped kernel, one im2col +
+    contraction per phase (or one contraction over all taps plus per-phase
+    shifted sums when there are few output channels), added into the
+    strided output slice; a 1x1 input is one matmul. Constant weights get
+    their phase kernels at compile time. Dilated ones become a contraction
+    with K = C_in producing columns [N, C_out*KH*KW, H*W], then a gather
+    (col2im: every output pixel sums the taps that land on it; the bias is
+    the initial value). nn.conv_weight_grad becomes im2col of the padded
+    input (a 6-D affine copy collapsed to [(N*OH*OW), C*KH*KW]), dY copied
+    to [F, N*OH*OW], and one contraction with K = N*OH*OW. All contractions
+    have a single K loop, so nn-cpu-tile-contractions turns them into FMA
+    micro-kernels. An op inside an nn.fusion_group (conv_transpose + relu
+    epilogue) is rewritten in front of the group, which keeps its
+    elementwise rest. Other cases (groups, 1-D/3-D, dynamic shapes) are
+    left to convert-nn-to-linalg.
   }];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
@@ -126,6 +134,22 @@ def CpuLowerCopiesPass : Pass<"nn-cpu-lower-copies", "func::FuncOp"> {
     LLVM vectorizes. Copies of contiguous buffers stay memref.copy (memcpy).
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def CpuApproximateMathPass
+    : Pass<"nn-cpu-approximate-math", "func::FuncOp"> {
+  let summary = "f32 math.tanh -> a polynomial approximation (CPU)";
+  let description = [{
+    Runs before the LLVM conversion. math.tanh has no LLVM intrinsic, so it
+    became a call of libm's tanhf per element, which LLVM cannot vectorize
+    (a DCGAN generator's output layer spent a tenth of its time there). The
+    upstream rational approximation (Eigen's, clamped to +-7.9, a few ulp)
+    is plain arithmetic the loop vectorizer turns into 16-wide code. Other
+    math ops and other element types are left as they are.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def CpuOutlineParallelLoopsPass
