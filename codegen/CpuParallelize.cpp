@@ -60,9 +60,10 @@ int64_t loopTrips(Operation *op) {
   return std::max<int64_t>(n, 1);
 }
 
-/// Work of running `block` once: each op counts the lanes of its widest
-/// vector operand or result (1 when scalar), a loop its trip count times its
-/// body. Counting lanes matters: a contraction's register-tiled nest runs few
+/// Work of running `block` once, in rough machine instructions: each op
+/// counts the 16-lane registers of its widest vector operand or result (1
+/// when scalar), a loop its trip count times its body. Counting ops, not
+/// iterations, matters: a contraction's register-tiled nest runs few
 /// iterations (64 x 3 x 8 x 9 for a small conv), each a block of vector FMAs.
 int64_t blockWork(Block &block) {
   constexpr int64_t kCap = 1LL << 40;
@@ -72,7 +73,7 @@ int64_t blockWork(Block &block) {
     for (Type t :
          llvm::concat<Type>(op.getOperandTypes(), op.getResultTypes())) {
       if (auto v = dyn_cast<VectorType>(t)) {
-        lanes = std::max<int64_t>(lanes, v.getNumElements());
+        lanes = std::max<int64_t>(lanes, (v.getNumElements() + 15) / 16);
       }
     }
     int64_t inner = 0;

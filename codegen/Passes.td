@@ -156,8 +156,10 @@ def CpuOutlineParallelLoopsPass
     : Pass<"nn-cpu-outline-parallel-loops", "ModuleOp"> {
   let summary = "Outline outermost scf.parallel loops into range functions";
   let description = [{
-    Each outermost scf.parallel with enough work (at least `min-work`
-    iterations in its whole loop nest, at least 2 along its first dimension)
+    Each outermost scf.parallel with enough work (at least `min-work` ops,
+    counted in 16-lane registers, run by its whole loop nest: a dispatch that
+    wakes the pool's workers costs ~10-20 us, so smaller nests run inline; at
+    least 2 iterations along some dimension, the first such one is split)
     becomes a call `func.call @__nn_par_<fn>_<k>(%begin, %end, captures...)`
     to a new private function that runs iterations [begin, end) of the first
     dimension. The caller passes the whole range; nn-cpu-dispatch-parallel-loops
@@ -165,8 +167,8 @@ def CpuOutlineParallelLoopsPass
     across the runtime's threads. Buffers only (run after bufferization).
   }];
   let options = [
-    Option<"minWork", "min-work", "int64_t", /*default=*/"65536",
-           "Smallest loop nest worth a parallel dispatch (dynamic ops x vector lanes, see blockWork)">,
+    Option<"minWork", "min-work", "int64_t", /*default=*/"200000",
+           "Smallest loop nest worth a parallel dispatch (dynamic ops, a vector op counting its 16-lane registers)">,
   ];
   let dependentDialects = ["::mlir::func::FuncDialect",
                            "::mlir::arith::ArithDialect"];

@@ -1,18 +1,32 @@
 /*===- threadpool.c - the parallel loop runtime of compiled code -*- C -*-===*
  *
- * A fixed set of workers sleeping on a condition variable. A loop is
- * published as a "generation": workers wake, each runs its chunk, and the
- * last one to finish signals the caller, which ran chunk 0 meanwhile.
- * Static chunks suit the compiled loops (uniform iterations); one mutex
- * round-trip per loop keeps the overhead at a few microseconds.
+ * A fixed set of workers. A loop is published as a "generation": workers
+ * pick it up, each runs its chunk, and the last one to finish signals the
+ * caller, which ran chunk 0 meanwhile. Static chunks suit the compiled loops
+ * (uniform iterations). A model runs its parallel loops back to back, with
+ * short serial code between them, so both sides spin for a while (~50 us)
+ * before sleeping on a condition variable: waking a sleeping thread costs
+ * 10-20 us per loop, more than many of the loops themselves.
  *
  *===----------------------------------------------------------------------===*/
 #define _GNU_SOURCE
 #include "runtime/threadpool.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+/* Spin iterations (each a CPU pause hint) before sleeping. */
+#define NNC_SPIN_ITERATIONS 20000
+
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
 
 #define NNC_MAX_THREADS 256
 
@@ -20,12 +34,13 @@ static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t work_ready = PTHREAD_COND_INITIALIZER;
 static pthread_cond_t work_done = PTHREAD_COND_INITIALIZER;
 static pthread_t workers[NNC_MAX_THREADS];
-static int num_workers;     /* started worker threads (threads - 1) */
-static int wanted_threads;  /* 0: not decided yet */
-static int busy;            /* a loop is running on the pool */
-static unsigned generation; /* bumped for every published loop */
-static int pending;         /* chunks not finished yet */
-static int active_chunks;   /* chunks of the current loop */
+static int num_workers;        /* started worker threads (threads - 1) */
+static int wanted_threads;     /* 0: not decided yet */
+static int busy;               /* a loop is running on the pool */
+static atomic_uint generation; /* bumped for every published loop */
+static atomic_int pending;     /* chunks not finished yet */
+static int sleepers;           /* workers waiting on work_ready */
+static int active_chunks;      /* chunks of the current loop */
 static nnc_loop_body cur_body;
 static void *cur_ctx;
 static int64_t cur_count;
@@ -57,26 +72,35 @@ static void *worker_main(void *arg) {
   int index = (int)(intptr_t)arg; /* chunk index: 1..num_workers */
   unsigned seen = 0;
   in_pool_body = 1;
-  pthread_mutex_lock(&pool_lock);
   for (;;) {
-    while (generation == seen) {
-      pthread_cond_wait(&work_ready, &pool_lock);
+    unsigned now = atomic_load_explicit(&generation, memory_order_acquire);
+    for (int i = 0; now == seen && i < NNC_SPIN_ITERATIONS; ++i) {
+      cpu_relax();
+      now = atomic_load_explicit(&generation, memory_order_acquire);
     }
-    seen = generation;
-    if (index >= active_chunks) {
-      continue; /* this loop has fewer chunks than workers */
+    if (now == seen) {
+      pthread_mutex_lock(&pool_lock);
+      ++sleepers;
+      while ((now = atomic_load(&generation)) == seen) {
+        pthread_cond_wait(&work_ready, &pool_lock);
+      }
+      --sleepers;
+      pthread_mutex_unlock(&pool_lock);
     }
-    nnc_loop_body body = cur_body;
-    void *ctx = cur_ctx;
-    int64_t begin, end;
-    chunk_bounds(cur_count, active_chunks, index, &begin, &end);
-    pthread_mutex_unlock(&pool_lock);
-    if (begin < end) {
-      body(ctx, begin, end);
+    seen = now;
+    /* The loop's fields were written before the generation was bumped, and
+     * stay put until every worker (with a chunk or not) has checked in. */
+    if (index < active_chunks) {
+      int64_t begin, end;
+      chunk_bounds(cur_count, active_chunks, index, &begin, &end);
+      if (begin < end) {
+        cur_body(cur_ctx, begin, end);
+      }
     }
-    pthread_mutex_lock(&pool_lock);
-    if (--pending == 0) {
+    if (atomic_fetch_sub(&pending, 1) == 1) {
+      pthread_mutex_lock(&pool_lock);
       pthread_cond_signal(&work_done);
+      pthread_mutex_unlock(&pool_lock);
     }
   }
   return NULL;
@@ -131,9 +155,11 @@ void nnc_parallel_for(int64_t count, nnc_loop_body body, void *ctx) {
   cur_ctx = ctx;
   cur_count = count;
   active_chunks = chunks;
-  pending = chunks - 1;
-  ++generation;
-  pthread_cond_broadcast(&work_ready);
+  atomic_store(&pending, num_workers);
+  atomic_fetch_add_explicit(&generation, 1, memory_order_release);
+  if (sleepers > 0) {
+    pthread_cond_broadcast(&work_ready);
+  }
   pthread_mutex_unlock(&pool_lock);
 
   int64_t begin, end;
@@ -142,8 +168,11 @@ void nnc_parallel_for(int64_t count, nnc_loop_body body, void *ctx) {
   body(ctx, begin, end);
   in_pool_body = 0;
 
+  for (int i = 0; atomic_load(&pending) > 0 && i < NNC_SPIN_ITERATIONS; ++i) {
+    cpu_relax();
+  }
   pthread_mutex_lock(&pool_lock);
-  while (pending > 0) {
+  while (atomic_load(&pending) > 0) {
     pthread_cond_wait(&work_done, &pool_lock);
   }
   busy = 0;
