@@ -137,8 +137,9 @@ std::optional<ArrayRef<char>> constantBytes(Value v) {
 }
 
 /// Returns `v` with its dimensions permuted by `perm` (result dim i = source
-/// dim perm[i]). A constant rank-2 operand is transposed at compile time into
-/// a new resource; anything else gets a linalg.transpose.
+/// dim perm[i]). A constant rank-2 operand (or a slice of one) is transposed
+/// at compile time into a new resource; anything else gets a
+/// linalg.transpose.
 Value permute(RewriterBase &rewriter, Location loc, Value v,
               ArrayRef<int64_t> perm) {
   auto type = cast<RankedTensorType>(v.getType());
@@ -153,6 +154,22 @@ Value permute(RewriterBase &rewriter, Location loc, Value v,
       return arith::ConstantOp::create(rewriter, loc,
                                        dense.resizeSplat(permutedType));
     }
+  }
+  // A slice of a constant (a weight tile inside a fusion group's tile loop)
+  // is the same slice of the transposed constant: no transpose per call.
+  if (auto slice = v.getDefiningOp<tensor::ExtractSliceOp>();
+      slice && type.getRank() == 2 && perm[0] == 1 &&
+      slice.getSourceType().getRank() == 2 &&
+      constantBytes(slice.getSource())) {
+    Value source = permute(rewriter, loc, slice.getSource(), perm);
+    SmallVector<OpFoldResult> offsets = slice.getMixedOffsets(),
+                              sizes = slice.getMixedSizes(),
+                              strides = slice.getMixedStrides();
+    return tensor::ExtractSliceOp::create(
+        rewriter, loc, permutedType, source,
+        ArrayRef<OpFoldResult>{offsets[1], offsets[0]},
+        ArrayRef<OpFoldResult>{sizes[1], sizes[0]},
+        ArrayRef<OpFoldResult>{strides[1], strides[0]});
   }
   if (std::optional<ArrayRef<char>> bytes = constantBytes(v);
       bytes && type.getRank() == 2 && perm[0] == 1 &&

@@ -97,3 +97,30 @@ func.func @conv(%x: tensor<2x16x8x8xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<2
   %y = nn.conv %x, %w {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x16x8x8xf32>, tensor<32x16x3x3xf32>) -> tensor<2x32x8x8xf32>
   return %y : tensor<2x32x8x8xf32>
 }
+
+// -----
+
+// A tile of a constant weight inside a loop (a fusion group's tile loop) is
+// read as the same tile of the weight transposed at compile time: no
+// linalg.transpose per call.
+// CHECK-LABEL: func.func @const_weight_tile
+// CHECK-NOT:   linalg.transpose
+// CHECK:       %[[T:.*]] = arith.constant dense_resource<transposed> : tensor<8x32xf32>
+// CHECK:       scf.forall
+// CHECK:         tensor.extract_slice %[[T]][0, %{{.*}}] [8, 16] [1, 1] : tensor<8x32xf32> to tensor<8x16xf32>
+// CHECK-NOT:     linalg.transpose
+// CHECK:         vector.fma
+func.func @const_weight_tile(%x: tensor<4x8xf32>) -> tensor<4x32xf32> {
+  %w = arith.constant dense<[[-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0], [-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0], [-1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0], [0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0], [1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0], [2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0], [3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0], [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0], [-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0], [-1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0], [0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0], [1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0], [2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0], [3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0], [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0], [-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0], [-1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0], [0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0], [1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0], [2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0], [3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0], [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0], [-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0], [-1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0], [0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0], [1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0], [2.0, 3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0], [3.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0], [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0], [-2.0, -1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0], [-1.0, 0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0], [0.0, 1.0, 2.0, 3.0, -3.0, -2.0, -1.0, 0.0]]> : tensor<32x8xf32>
+  %init = tensor.empty() : tensor<4x32xf32>
+  %r = scf.forall (%i) = (0) to (32) step (16) shared_outs(%o = %init) -> (tensor<4x32xf32>) {
+    %wt = tensor.extract_slice %w[%i, 0] [16, 8] [1, 1] : tensor<32x8xf32> to tensor<16x8xf32>
+    %ot = tensor.extract_slice %o[0, %i] [4, 16] [1, 1] : tensor<4x32xf32> to tensor<4x16xf32>
+    %y = linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, affine_map<(d0, d1, d2) -> (d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1)>]
+        ins(%x, %wt : tensor<4x8xf32>, tensor<16x8xf32>) outs(%ot : tensor<4x16xf32>) -> tensor<4x16xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %y into %o[0, %i] [4, 16] [1, 1] : tensor<4x16xf32> into tensor<4x32xf32>
+    }
+  }
+  return %r : tensor<4x32xf32>
+}
