@@ -34,6 +34,10 @@ Value copyCollapsed(OpBuilder &b, Location loc, Value src,
 Value contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
                   RankedTensorType outTy, ArrayRef<AffineMap> maps);
 
+/// contraction() of lhs [M, K] and rhs [K, N] into a zero [M, N] `outTy`.
+Value matmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
+             RankedTensorType outTy);
+
 /// Sets the insertion point before `op`, or, inside nn.fusion_groups, before
 /// the outermost group. Fails if an operand is defined inside that group.
 LogicalResult setInsertionPointOutsideGroups(RewriterBase &rewriter,

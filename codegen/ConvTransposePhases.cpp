@@ -235,11 +235,8 @@ Value emitIm2colPhases(OpBuilder &b, Location loc, const Geometry &g,
                         {{0, 1, 2}, {3, 4, 5}});
       Value kernel = phaseKernel(b, loc, w, weights, ph, pw, g.sh, g.sw, false);
       // prod[f, j] = sum_k kernel[f, k] * cols[k, j]; loops f, j, k.
-      SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                     AffineMap::get(3, 0, {d(2), d(1)}, ctx),
-                                     AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
       auto prodTy = RankedTensorType::get({g.f, g.n * mh * mw}, b.getF32Type());
-      Value prod = contraction(b, loc, kernel, cols, prodTy, maps);
+      Value prod = matmul(b, loc, kernel, cols, prodTy);
       // Loops (n, f, mh, mw); prod's columns are (n, mh, mw) row-major.
       out = addToSlice(b, loc, out, prod, ph, pw, g.sh, g.sw, /*taps=*/false,
                        {d(1), d(0) * (mh * mw) + d(2) * mw + d(3)});
@@ -274,13 +271,10 @@ Value emitCol2imPhases(OpBuilder &b, Location loc, const Geometry &g,
         SmallVector<OpFoldResult>{b.getIndexAttr(g.c), b.getIndexAttr(cols)},
         SmallVector<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)});
   }
-  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                 AffineMap::get(3, 0, {d(2), d(1)}, ctx),
-                                 AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
   auto prodTy =
       RankedTensorType::get({g.f * g.kh * g.kw, paddedCols}, b.getF32Type());
-  Value prod = contraction(b, loc, transposedWeight(b, loc, w, weights, g), xT,
-                           prodTy, maps);
+  Value prod =
+      matmul(b, loc, transposedWeight(b, loc, w, weights, g), xT, prodTy);
   for (const AxisPhase &ph : g.hPhases) {
     for (const AxisPhase &pw : g.wPhases) {
       if (!ph.reads(g.h) || !pw.reads(g.w)) {
@@ -325,11 +319,8 @@ Value emitIm2colPhasesT(OpBuilder &b, Location loc, const Geometry &g,
                                   d(2) + d(4) + (pw.inStart + g.low[1]), d(5)},
                                  {{0, 1, 2}, {3, 4, 5}});
       Value kernel = phaseKernel(b, loc, w, weights, ph, pw, g.sh, g.sw, true);
-      SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                     AffineMap::get(3, 0, {d(2), d(1)}, ctx),
-                                     AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
       auto prodTy = RankedTensorType::get({g.n * mh * mw, g.f}, b.getF32Type());
-      Value prod = contraction(b, loc, cols, kernel, prodTy, maps);
+      Value prod = matmul(b, loc, cols, kernel, prodTy);
       out = addToSlice(b, loc, out, prod, ph, pw, g.sh, g.sw, /*taps=*/false,
                        {d(0) * (mh * mw) + d(2) * mw + d(3), d(1)});
     }
@@ -370,11 +361,8 @@ Value emitCol2imPhasesT(OpBuilder &b, Location loc, const Geometry &g,
         b, loc, RankedTensorType::get({g.c, taps}, f32), w,
         SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
   }
-  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                 AffineMap::get(3, 0, {d(2), d(1)}, ctx),
-                                 AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
-  Value prod = contraction(
-      b, loc, xT, wm, RankedTensorType::get({g.n * hp * wp, width}, f32), maps);
+  Value prod = matmul(b, loc, xT, wm,
+                      RankedTensorType::get({g.n * hp * wp, width}, f32));
   for (const AxisPhase &ph : g.hPhases) {
     for (const AxisPhase &pw : g.wPhases) {
       if (!ph.reads(g.h) || !pw.reads(g.w)) {
@@ -413,11 +401,7 @@ Value emitSingleTap(OpBuilder &b, Location loc, const Geometry &g,
                            b, loc, wmTy, w,
                            SmallVector<ReassociationIndices>{{0}, {1, 2, 3}})
                            .getResult();
-  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                 AffineMap::get(3, 0, {d(2), d(1)}, ctx),
-                                 AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
-  Value prod = contraction(b, loc, xm, wm,
-                           RankedTensorType::get({g.n, taps}, f32), maps);
+  Value prod = matmul(b, loc, xm, wm, RankedTensorType::get({g.n, taps}, f32));
   AxisPhase all[2];
   for (int64_t i = 0; i < 2; ++i) {
     all[i].count = outShape[2 + i];

@@ -112,6 +112,17 @@ Value nn::contraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
       .getResult(0);
 }
 
+Value nn::matmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                 RankedTensorType outTy) {
+  MLIRContext *ctx = b.getContext();
+  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+  // Loops (m, n, k).
+  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
+                                 AffineMap::get(3, 0, {d(2), d(1)}, ctx),
+                                 AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
+  return contraction(b, loc, lhs, rhs, outTy, maps);
+}
+
 namespace {
 
 /// Static f32 ranked tensor of rank 4.
@@ -403,14 +414,10 @@ LogicalResult rewriteWeightGrad(IRRewriter &rewriter, ConvWeightGradOp op) {
                     {{0, 1, 2}, {3, 4, 5}});
   Value dym = copyCollapsed(rewriter, loc, dy, {f, n, oh, ow},
                             {e(1), e(0), e(2), e(3)}, {{0}, {1, 2, 3}});
-  auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
 
   // 3. dW[f, j] = sum_q dyT[f, q] * col[q, j]; loops f, j, q.
-  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {d(0), d(2)}, ctx),
-                                 AffineMap::get(3, 0, {d(2), d(1)}, ctx),
-                                 AffineMap::get(3, 0, {d(0), d(1)}, ctx)};
   auto dwTy = RankedTensorType::get({f, c * kh * kw}, f32);
-  Value dw = contraction(rewriter, loc, dym, colm, dwTy, maps);
+  Value dw = matmul(rewriter, loc, dym, colm, dwTy);
   rewriter.replaceOp(
       op, gather(rewriter, loc, dw, resTy.getShape(),
                  [&](OpBuilder &b, Location l, ValueRange iv) {

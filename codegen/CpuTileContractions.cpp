@@ -582,16 +582,6 @@ struct CpuTileContractionsPass
     if (inner % 8 != 0 || inner > 256) {
       return;
     }
-    // A row read with a stride (a pooling window's slice) would become
-    // element-by-element inserts into a vector: slower than scalar loops.
-    for (Value in : op.getDpsInputs()) {
-      while (auto slice = in.getDefiningOp<tensor::ExtractSliceOp>()) {
-        if (!isOneInteger(slice.getMixedStrides().back())) {
-          return;
-        }
-        in = slice.getSource();
-      }
-    }
     SmallVector<int64_t> rows(extents.size(), 1);
     rows.back() = 0;
     scf::SCFTilingOptions tiling;

@@ -140,6 +140,13 @@ void rewrite(RewriterBase &rewriter, linalg::LinalgOp op, const Geometry &g) {
   Value x = op.getDpsInputs()[0], w = op.getDpsInputs()[1];
   Value init = op.getDpsInits()[0];
   Type f32 = rewriter.getF32Type();
+  rewriter.setInsertionPoint(op);
+  if (g.pool) {
+    // Every output is written and the init (-inf) is never read: an empty
+    // tensor lets its fill die.
+    init = tensor::EmptyOp::create(
+        rewriter, loc, cast<RankedTensorType>(init.getType()).getShape(), f32);
+  }
   auto planeTy = RankedTensorType::get({g.oh, g.ow}, f32);
   auto inPlaneTy = RankedTensorType::get({g.hp, g.wp}, f32);
   rewriter.setInsertionPoint(op);

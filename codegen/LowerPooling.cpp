@@ -148,72 +148,6 @@ Value pool(OpBuilder &b, Location loc, PoolKind kind, Value input,
       .getResult(0);
 }
 
-/// Most window positions max_pool (unrolledMaxPool) and max_pool_indices
-/// (unrolledArgMax) unroll.
-constexpr int64_t kMaxUnrolledWindow = 16;
-
-/// Max pooling (1-D, 3-D: 2-D pools are named ops) with at most
-/// kMaxUnrolledWindow window positions: one
-/// all-parallel generic over the output whose inputs are the window
-/// positions' strided slices of the (padded) input. No -inf filled output,
-/// no reduction loop keeping the running maximum in memory; the output row
-/// loop is innermost, so LLVM vectorizes it. Null for larger windows.
-Value unrolledMaxPool(OpBuilder &b, Location loc, Value input, const Window &w,
-                      RankedTensorType resTy) {
-  auto xt = cast<RankedTensorType>(input.getType());
-  int64_t k = xt.getRank() - 2, positions = 1;
-  for (int64_t i = 0; i < k; ++i) {
-    positions *= w.kernel[i];
-  }
-  if (positions > kMaxUnrolledWindow) {
-    return nullptr;
-  }
-  Value padded = padForPool(b, loc, PoolKind::Max, input, w, resTy);
-  SmallVector<Value> dyn = batchChannelDims(b, loc, input, resTy);
-  SmallVector<OpFoldResult> sizes;
-  for (int64_t d = 0, next = 0; d < resTy.getRank(); ++d) {
-    if (resTy.isDynamicDim(d)) {
-      sizes.push_back(dyn[next++]);
-    } else {
-      sizes.push_back(b.getIndexAttr(resTy.getDimSize(d)));
-    }
-  }
-  SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
-  for (int64_t i = 0; i < k; ++i) {
-    strides.push_back(b.getIndexAttr(w.strides[i]));
-  }
-  SmallVector<Value> slices;
-  SmallVector<int64_t> r(k, 0);
-  for (int64_t q = 0; q < positions; ++q) {
-    for (int64_t i = k - 1, rest = q; i >= 0; --i) {
-      r[i] = rest % w.kernel[i];
-      rest /= w.kernel[i];
-    }
-    SmallVector<OpFoldResult> offsets(2, b.getIndexAttr(0));
-    for (int64_t i = 0; i < k; ++i) {
-      offsets.push_back(b.getIndexAttr(r[i] * w.dilations[i]));
-    }
-    slices.push_back(tensor::ExtractSliceOp::create(b, loc, resTy, padded,
-                                                    offsets, sizes, strides));
-  }
-  int64_t rank = resTy.getRank();
-  SmallVector<AffineMap> maps(
-      positions + 1, AffineMap::getMultiDimIdentityMap(rank, b.getContext()));
-  Value init = tensor::EmptyOp::create(b, loc, resTy, dyn);
-  return linalg::GenericOp::create(
-             b, loc, TypeRange{resTy}, slices, ValueRange{init}, maps,
-             SmallVector<utils::IteratorType>(rank,
-                                              utils::IteratorType::parallel),
-             [&](OpBuilder &nb, Location l, ValueRange args) {
-               Value best = args[0];
-               for (int64_t q = 1; q < positions; ++q) {
-                 best = combine(nb, l, PoolKind::Max, best, args[q]);
-               }
-               linalg::YieldOp::create(nb, l, best);
-             })
-      .getResult(0);
-}
-
 struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -231,15 +165,14 @@ struct MaxPoolOpLowering : OpConversionPattern<MaxPoolOp> {
     Window w{SmallVector<int64_t>(op.getKernelShape()),
              attrOr(op.getStrides(), k, 1), attrOr(op.getDilations(), k, 1),
              attrOr(op.getPads(), 2 * k, 0)};
-    Value pooled =
-        k == 2 ? Value() : unrolledMaxPool(rewriter, op.getLoc(), x, w, resTy);
-    if (!pooled) {
-      pooled = pool(rewriter, op.getLoc(), PoolKind::Max, x, w, resTy);
-    }
-    rewriter.replaceOp(op, pooled);
+    rewriter.replaceOp(op,
+                       pool(rewriter, op.getLoc(), PoolKind::Max, x, w, resTy));
     return success();
   }
 };
+
+/// Most window positions max_pool_indices unrolls (see unrolledArgMax).
+constexpr int64_t kMaxUnrolledWindow = 16;
 
 /// max_pool_indices without padding whose windows all lie inside the input
 /// and hold at most kMaxUnrolledWindow positions: one all-parallel generic
