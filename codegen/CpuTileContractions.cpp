@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/ContractionOperands.h"
 #include "codegen/Im2Col.h"
 #include "codegen/Passes.h"
 
@@ -34,6 +35,10 @@ namespace nn {
 } // namespace mlir
 
 using namespace mlir;
+using nn::constantBytes;
+using nn::foldConstantPad;
+using nn::makeInnermost;
+using nn::resultPosition;
 
 namespace {
 
@@ -97,101 +102,6 @@ std::optional<ContractionLoops> matchContraction(linalg::LinalgOp op) {
   }
   llvm::sort(loops.batch);
   return loops;
-}
-
-/// Position of loop `dim` among the results of `map`, if read there.
-std::optional<unsigned> resultPosition(AffineMap map, unsigned dim) {
-  for (auto [i, e] : llvm::enumerate(map.getResults())) {
-    if (auto d = dyn_cast<AffineDimExpr>(e); d && d.getPosition() == dim) {
-      return i;
-    }
-  }
-  return std::nullopt;
-}
-
-/// The raw f32 bytes of a constant tensor (dense or resource), or of a
-/// reshape of one, if any.
-std::optional<ArrayRef<char>> constantBytes(Value v) {
-  // A reshape keeps the row-major bytes (collapseReductionLoops puts one
-  // between a conv-shaped weight and its contraction).
-  while (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(
-      v.getDefiningOp())) {
-    v = v.getDefiningOp()->getOperand(0);
-  }
-  auto cst = v.getDefiningOp<arith::ConstantOp>();
-  if (!cst) {
-    return std::nullopt;
-  }
-  if (auto dense = dyn_cast<DenseElementsAttr>(cst.getValue())) {
-    if (dense.isSplat()) {
-      return std::nullopt; // a splat transposes to itself; no need
-    }
-    return dense.getRawData();
-  }
-  if (auto res = dyn_cast<DenseResourceElementsAttr>(cst.getValue())) {
-    if (AsmResourceBlob *blob = res.getRawHandle().getBlob()) {
-      return blob->getData();
-    }
-  }
-  return std::nullopt;
-}
-
-/// Returns `v` with its dimensions permuted by `perm` (result dim i = source
-/// dim perm[i]). A constant rank-2 operand (or a slice of one) is transposed
-/// at compile time into a new resource; anything else gets a
-/// linalg.transpose.
-Value permute(RewriterBase &rewriter, Location loc, Value v,
-              ArrayRef<int64_t> perm) {
-  auto type = cast<RankedTensorType>(v.getType());
-  SmallVector<int64_t> shape;
-  for (int64_t p : perm) {
-    shape.push_back(type.getDimSize(p));
-  }
-  auto permutedType = RankedTensorType::get(shape, type.getElementType());
-  if (auto cst = v.getDefiningOp<arith::ConstantOp>()) {
-    if (auto dense = dyn_cast<DenseElementsAttr>(cst.getValue());
-        dense && dense.isSplat()) {
-      return arith::ConstantOp::create(rewriter, loc,
-                                       dense.resizeSplat(permutedType));
-    }
-  }
-  // A slice of a constant (a weight tile inside a fusion group's tile loop)
-  // is the same slice of the transposed constant: no transpose per call.
-  if (auto slice = v.getDefiningOp<tensor::ExtractSliceOp>();
-      slice && type.getRank() == 2 && perm[0] == 1 &&
-      slice.getSourceType().getRank() == 2 &&
-      constantBytes(slice.getSource())) {
-    Value source = permute(rewriter, loc, slice.getSource(), perm);
-    SmallVector<OpFoldResult> offsets = slice.getMixedOffsets(),
-                              sizes = slice.getMixedSizes(),
-                              strides = slice.getMixedStrides();
-    return tensor::ExtractSliceOp::create(
-        rewriter, loc, permutedType, source,
-        ArrayRef<OpFoldResult>{offsets[1], offsets[0]},
-        ArrayRef<OpFoldResult>{sizes[1], sizes[0]},
-        ArrayRef<OpFoldResult>{strides[1], strides[0]});
-  }
-  if (std::optional<ArrayRef<char>> bytes = constantBytes(v);
-      bytes && type.getRank() == 2 && perm[0] == 1 &&
-      bytes->size() == size_t(type.getNumElements()) * sizeof(float)) {
-    int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
-    const float *src = reinterpret_cast<const float *>(bytes->data());
-    AsmResourceBlob blob = HeapAsmResourceBlob::allocate(
-        bytes->size(), alignof(float), /*dataIsMutable=*/true);
-    float *dst = reinterpret_cast<float *>(blob.getMutableData().data());
-    for (int64_t r = 0; r < rows; ++r) {
-      for (int64_t c = 0; c < cols; ++c) {
-        dst[c * rows + r] = src[r * cols + c];
-      }
-    }
-    auto attr = DenseResourceElementsAttr::get(permutedType, "transposed",
-                                               std::move(blob));
-    return arith::ConstantOp::create(rewriter, loc, attr);
-  }
-  Value init =
-      tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
-  return linalg::TransposeOp::create(rewriter, loc, v, init, perm)
-      ->getResult(0);
 }
 
 /// The register tile (rows x cols of C held in vector registers) and the
@@ -259,78 +169,6 @@ RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t k,
     }
   }
   return t;
-}
-
-/// Replaces a tensor.pad of a rank-2 f32 constant by the padded constant, so
-/// weights are padded once at compile time instead of at every inference.
-void foldConstantPad(RewriterBase &rewriter, tensor::PadOp pad) {
-  auto srcType = cast<RankedTensorType>(pad.getSourceType());
-  auto dstType = pad.getResultType();
-  std::optional<ArrayRef<char>> bytes = constantBytes(pad.getSource());
-  if (!bytes || srcType.getRank() != 2 || !dstType.hasStaticShape() ||
-      !srcType.getElementType().isF32() ||
-      bytes->size() != size_t(srcType.getNumElements()) * sizeof(float) ||
-      !llvm::all_of(pad.getStaticLow(), [](int64_t v) { return v == 0; })) {
-    return;
-  }
-  Value padValue = pad.getConstantPaddingValue();
-  FloatAttr zero;
-  if (!padValue || !matchPattern(padValue, m_Constant(&zero)) ||
-      !zero.getValue().isZero()) {
-    return;
-  }
-  int64_t rows = srcType.getDimSize(0), cols = srcType.getDimSize(1);
-  int64_t dstCols = dstType.getDimSize(1);
-  size_t dstBytes = size_t(dstType.getNumElements()) * sizeof(float);
-  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(dstBytes, alignof(float),
-                                                       /*dataIsMutable=*/true);
-  float *dst = reinterpret_cast<float *>(blob.getMutableData().data());
-  std::fill(dst, dst + dstType.getNumElements(), 0.0f);
-  const float *src = reinterpret_cast<const float *>(bytes->data());
-  for (int64_t r = 0; r < rows; ++r) {
-    std::copy(src + r * cols, src + (r + 1) * cols, dst + r * dstCols);
-  }
-  rewriter.setInsertionPoint(pad);
-  auto attr =
-      DenseResourceElementsAttr::get(dstType, "padded", std::move(blob));
-  rewriter.replaceOpWithNewOp<arith::ConstantOp>(pad, attr);
-}
-
-/// Rewrites operand `operand` of `op` so that loop `inner` is its innermost
-/// dimension (for A: k, for B: n). Returns false if it cannot.
-bool makeInnermost(RewriterBase &rewriter, linalg::GenericOp op,
-                   unsigned operand, unsigned inner) {
-  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  AffineMap map = maps[operand];
-  std::optional<unsigned> pos = resultPosition(map, inner);
-  if (!pos) {
-    return false;
-  }
-  unsigned last = map.getNumResults() - 1;
-  if (*pos == last) {
-    return true;
-  }
-  // perm moves result `pos` to the end and keeps the others in order.
-  SmallVector<int64_t> perm;
-  for (unsigned i = 0; i <= last; ++i) {
-    if (i != *pos) {
-      perm.push_back(i);
-    }
-  }
-  perm.push_back(*pos);
-  SmallVector<AffineExpr> exprs;
-  for (int64_t p : perm) {
-    exprs.push_back(map.getResult(p));
-  }
-  rewriter.setInsertionPoint(op);
-  Value permuted =
-      permute(rewriter, op.getLoc(), op->getOperand(operand), perm);
-  maps[operand] = AffineMap::get(map.getNumDims(), 0, exprs, op.getContext());
-  rewriter.modifyOpInPlace(op, [&] {
-    op->setOperand(operand, permuted);
-    op.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
-  });
-  return true;
 }
 
 /// The largest multiple of `step` that divides `extent` and is at most
