@@ -62,7 +62,10 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //     tensors (hoisting the C tile needs tensors, toolchain.md section 2).
   if (opts.vectorizeContractions) {
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
-    pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
+    // [fusion] A conv's epilogue runs in the conv's tile loop.
+    CpuTileContractionsPassOptions tiling;
+    tiling.fuseEpilogues = opts.fuseGroups;
+    pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass(tiling));
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());
     pm.addPass(createCanonicalizerPass());

@@ -92,6 +92,12 @@ def CpuTileContractionsPass
     4. vectorized into vector.contract, lowered to outer products (FMAs), and
        the C tile hoisted out of the K loop as a loop-carried vector.
 
+    With `fuse-epilogues`, the elementwise consumer of a convolution (the
+    residual add and activation of a conv group; the bias is the
+    contraction's initial value) runs inside the loop that computes the
+    convolution's output tiles (per image, or per thread tile), on each tile
+    right after its contraction.
+
     Everything else is left alone and lowers to plain loops later.
   }];
   let options = [
@@ -99,6 +105,9 @@ def CpuTileContractionsPass
            "Rows of the register tile (broadcast A elements per k)">,
     Option<"registerCols", "register-cols", "int64_t", /*default=*/"32",
            "Columns of the register tile (f32 lanes per k)">,
+    Option<"fuseEpilogues", "fuse-epilogues", "bool", /*default=*/"true",
+           "Compute a convolution's elementwise consumer inside its tile "
+           "loop">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",

@@ -124,3 +124,139 @@ func.func @const_weight_tile(%x: tensor<4x8xf32>) -> tensor<4x32xf32> {
   }
   return %r : tensor<4x32xf32>
 }
+
+// -----
+
+// A conv's elementwise consumer that reads the conv's result as its init (a
+// conv group's residual add + relu, written in place by
+// nn-lower-fusion-groups) runs inside the conv's image loop, on each image's
+// output right after its contraction: no second loop over the output.
+// CHECK-LABEL: func.func @conv_epilogue_images
+// CHECK:       scf.forall (%[[I:.*]]) in (2) shared_outs
+// CHECK:         vector.fma
+// CHECK:         tensor.extract_slice %{{.*}}[%[[I]], 0, 0] [1, 32, 64] [1, 1, 1]
+// CHECK:         arith.addf %{{.*}} : vector<1x1x64xf32>
+// CHECK:         arith.maximumf %{{.*}} : vector<1x1x64xf32>
+// CHECK:         tensor.parallel_insert_slice %{{.*}} into %{{.*}}[%[[I]], 0, 0] [1, 32, 64] [1, 1, 1]
+// CHECK:       } {nn.image_loop}
+// CHECK-NOT:   linalg.generic
+// CHECK:       return
+func.func @conv_epilogue_images(%x: tensor<2x16x10x10xf32>, %w: tensor<32x16x3x3xf32>, %r: tensor<2x32x8x8xf32>) -> tensor<2x32x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x32x8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x32x8x8xf32>) -> tensor<2x32x8x8xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<2x16x10x10xf32>, tensor<32x16x3x3xf32>) outs(%init : tensor<2x32x8x8xf32>) -> tensor<2x32x8x8xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%r : tensor<2x32x8x8xf32>) outs(%c : tensor<2x32x8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.addf %out, %in : f32
+    %m = arith.maximumf %s, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<2x32x8x8xf32>
+  return %y : tensor<2x32x8x8xf32>
+}
+
+// -----
+
+// One image with 32x32 outputs: the threads share tiles of 256 output
+// pixels, and each finishes its tile with the epilogue.
+// CHECK-LABEL: func.func @conv_epilogue_thread_tiles
+// CHECK:       scf.forall (%[[P:.*]]) = (0) to (1024) step (256) shared_outs
+// CHECK:         vector.fma
+// CHECK:         math.tanh %{{.*}} : vector<1x1x256xf32>
+// CHECK:         tensor.parallel_insert_slice %{{.*}} into %{{.*}}[0, 0, %[[P]]] [1, 16, 256] [1, 1, 1]
+// CHECK-NOT:   linalg.generic
+// CHECK:       return
+func.func @conv_epilogue_thread_tiles(%x: tensor<1x32x34x34xf32>, %w: tensor<16x32x3x3xf32>) -> tensor<1x16x32x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x16x32x32xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x16x32x32xf32>) -> tensor<1x16x32x32xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x32x34x34xf32>, tensor<16x32x3x3xf32>) outs(%init : tensor<1x16x32x32xf32>) -> tensor<1x16x32x32xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      outs(%c : tensor<1x16x32x32xf32>) {
+  ^bb0(%out: f32):
+    %t = math.tanh %out : f32
+    linalg.yield %t : f32
+  } -> tensor<1x16x32x32xf32>
+  return %y : tensor<1x16x32x32xf32>
+}
+
+// -----
+
+// Must not fire: the residual is computed after the conv's loop (the
+// epilogue stays a loop of its own after it), and a consumer that reads the
+// conv's result as an input into a fresh tensor is not an in-place epilogue.
+// CHECK-LABEL: func.func @conv_epilogue_not_fused
+// CHECK:       } {nn.image_loop}
+// CHECK:       linalg.generic
+// CHECK:       arith.addf
+// CHECK:       } {nn.image_loop}
+// CHECK:       linalg.generic
+// CHECK:       arith.mulf
+func.func @conv_epilogue_not_fused(%x: tensor<2x16x10x10xf32>, %w: tensor<32x16x3x3xf32>, %r: tensor<2x32x8x8xf32>) -> (tensor<2x32x8x8xf32>, tensor<2x32x8x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x32x8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x32x8x8xf32>) -> tensor<2x32x8x8xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<2x16x10x10xf32>, tensor<32x16x3x3xf32>) outs(%init : tensor<2x32x8x8xf32>) -> tensor<2x32x8x8xf32>
+  %late = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                          iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%r : tensor<2x32x8x8xf32>) outs(%e : tensor<2x32x8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %n = arith.negf %in : f32
+    linalg.yield %n : f32
+  } -> tensor<2x32x8x8xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%late : tensor<2x32x8x8xf32>) outs(%c : tensor<2x32x8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.addf %out, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<2x32x8x8xf32>
+  %c2 = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<2x16x10x10xf32>, tensor<32x16x3x3xf32>) outs(%init : tensor<2x32x8x8xf32>) -> tensor<2x32x8x8xf32>
+  %z = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c2 : tensor<2x32x8x8xf32>) outs(%e : tensor<2x32x8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %s = arith.mulf %in, %in : f32
+    linalg.yield %s : f32
+  } -> tensor<2x32x8x8xf32>
+  return %y, %z : tensor<2x32x8x8xf32>, tensor<2x32x8x8xf32>
+}
+
+// -----
+
+// 14x14 outputs: the contraction's 196 columns are split after its last
+// whole register tile (192 + 4), each part in its own thread loop over
+// filters; the epilogue is applied to each part inside that part's loop.
+// CHECK-LABEL: func.func @conv_epilogue_split
+// CHECK:       scf.forall (%[[F:.*]]) = (0) to (128) step (64) shared_outs(%{{.*}}) -> (tensor<1x128x192xf32>)
+// CHECK:         vector.fma
+// CHECK:         arith.maximumf %{{.*}} : vector<1x1x192xf32>
+// CHECK:         tensor.parallel_insert_slice %{{.*}}[0, %[[F]], 0] [1, 64, 192] [1, 1, 1]
+// CHECK:       scf.forall (%[[G:.*]]) = (0) to (128) step (64) shared_outs(%{{.*}}) -> (tensor<1x128x4xf32>)
+// CHECK:         vector.fma
+// CHECK:         arith.maximumf
+// CHECK:         tensor.parallel_insert_slice %{{.*}}[0, %[[G]], 0] [1, 64, 4] [1, 1, 1]
+// CHECK-NOT:   linalg.generic
+// CHECK:       return
+func.func @conv_epilogue_split(%x: tensor<1x32x16x16xf32>, %w: tensor<128x32x3x3xf32>) -> tensor<1x128x14x14xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x128x14x14xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x128x14x14xf32>) -> tensor<1x128x14x14xf32>
+  %c = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x32x16x16xf32>, tensor<128x32x3x3xf32>) outs(%init : tensor<1x128x14x14xf32>) -> tensor<1x128x14x14xf32>
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      outs(%c : tensor<1x128x14x14xf32>) {
+  ^bb0(%out: f32):
+    %m = arith.maximumf %out, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x128x14x14xf32>
+  return %y : tensor<1x128x14x14xf32>
+}
