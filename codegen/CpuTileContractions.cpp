@@ -15,6 +15,7 @@
 #include "codegen/ContractionOperands.h"
 #include "codegen/ConvEpilogue.h"
 #include "codegen/Im2Col.h"
+#include "codegen/NarrowContraction.h"
 #include "codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -512,6 +513,13 @@ struct CpuTileContractionsPass
     if (!makeInnermost(rewriter, op, a, loops.k) ||
         !makeInnermost(rewriter, op, b, loops.n)) {
       return success();
+    }
+
+    // 1b. Constant filters times a narrow N (a conv's 7x7 outputs): computed
+    //     transposed, on weight panels packed at compile time.
+    if (linalg::GenericOp transposed = nn::transposeNarrowProduct(
+            rewriter, op, loops.m, loops.n, loops.k, registerCols)) {
+      return tileAndVectorize(rewriter, transposed, kLoops);
     }
 
     // 2. Register tile and padding (chooseRegisterTile), then pad.
