@@ -100,7 +100,9 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
 
-  // 4. Free intermediate buffers (ownership-based deallocation).
+  // 4. Small intermediate buffers on the stack (no malloc per inference);
+  //    free the others (ownership-based deallocation).
+  pm.addNestedPass<func::FuncOp>(createCpuStackBuffersPass());
   bufferization::buildBufferDeallocationPipeline(pm);
 }
 

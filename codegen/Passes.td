@@ -320,4 +320,27 @@ def CpuReadOnlyInputsPass : Pass<"nn-cpu-readonly-inputs", "func::FuncOp"> {
   }];
 }
 
+def CpuStackBuffersPass : Pass<"nn-cpu-stack-buffers", "func::FuncOp"> {
+  let summary = "Small intermediate buffers of a function's entry block on "
+                "the stack";
+  let description = [{
+    After bufferization, every intermediate buffer is a memref.alloc, a
+    malloc + free per inference: for a small model (an MLP step of a few
+    microseconds, an autoencoder) a visible share of its time. Statically
+    shaped allocations in the function's entry block (never inside a loop,
+    where an alloca would grow the stack per iteration) that are not
+    returned become memref.alloca, largest last, while each is at most
+    `max-bytes` and together at most `max-total-bytes` (the caller's thread
+    stack holds them; glibc's default is 8 MiB). Runs before the buffer
+    deallocation pipeline, which then leaves them alone.
+  }];
+  let options = [
+    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"65536",
+           "Largest buffer put on the stack">,
+    Option<"maxTotalBytes", "max-total-bytes", "int64_t",
+           /*default=*/"262144", "Stack bytes per function, at most">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 #endif // NN_CODEGEN_PASSES_TD
