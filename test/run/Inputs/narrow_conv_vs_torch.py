@@ -4,19 +4,17 @@ packed at compile time by nn-cpu-tile-contractions) through nn-run's CPU
 pipeline, against torch.nn.functional.conv2d in float64. Prints `ok NAME`
 per case, or the first mismatch and exits 1."""
 import os
-import subprocess
 import sys
 
 import numpy as np
 import torch
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "lib"))
+from nn_cases import expect_close, run, ty  # noqa: E402
+
 nn_run, out_dir = sys.argv[1], sys.argv[2]
 os.makedirs(out_dir, exist_ok=True)
 rng = np.random.RandomState(0)
-
-
-def ty(shape):
-    return "tensor<" + "x".join(str(d) for d in shape) + "xf32>"
 
 
 def dense(a):
@@ -47,21 +45,8 @@ def case(name, n, c, f, hw, k, stride, pad, relu):
         result = "%r"
     mlir = (f"func.func @main(%x: {ty(x.shape)}) -> {yt} {{\n{body}"
             f"  return {result} : {yt}\n}}\n")
-    path = os.path.join(out_dir, name)
-    os.makedirs(path, exist_ok=True)
-    with open(os.path.join(path, "m.mlir"), "w") as fh:
-        fh.write(mlir)
-    np.save(os.path.join(path, "x.npy"), x)
-    subprocess.run([nn_run, os.path.join(path, "m.mlir"),
-                    f"--input={os.path.join(path, 'x.npy')}",
-                    f"--output-dir={path}"], check=True,
-                   stdout=subprocess.DEVNULL)
-    got = np.load(os.path.join(path, "output_0.npy"))
-    scale = max(1.0, float(np.abs(want).max()))
-    if got.shape != want.shape or not np.allclose(got, want, rtol=1e-4,
-                                                  atol=1e-4 * scale):
-        sys.exit(f"{name}: mismatch, max error "
-                 f"{np.abs(got - want).max() if got.shape == want.shape else got.shape}")
+    got, _ = run(nn_run, os.path.join(out_dir, name), mlir, [x])
+    expect_close(name, got, want)
     print("ok", name)
 
 
