@@ -62,6 +62,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //     tensors (hoisting the C tile needs tensors, toolchain.md section 2).
   if (opts.vectorizeContractions) {
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
+    pm.addNestedPass<func::FuncOp>(createCpuWinogradConvPass());
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());

@@ -69,6 +69,58 @@ def CpuConvAsMatmulPass : Pass<"nn-cpu-conv-as-matmul", "func::FuncOp"> {
   ];
 }
 
+def CpuWinogradConvPass : Pass<"nn-cpu-winograd-conv", "func::FuncOp"> {
+  let summary = "Stride-1 3x3 convolutions with a constant filter as "
+                "Winograd F(4x4,3x3) / F(2x2,3x3) (CPU)";
+  let description = [{
+    Runs right before nn-cpu-tile-contractions. A linalg.conv_2d_nchw_fchw
+    on static f32 tensors with a 3x3 constant filter, strides 1 and
+    dilations 1 (its input already padded), at least `min-channels` input
+    and output channels and an output whose height and width are multiples
+    of m, is computed per m x m output tile as Y = AT [U (.) V] A
+    (Lavin & Gray): m = 4 (6x6 input tiles, points 0, +-1, +-2, inf) when
+    OH and OW are multiples of 4, else m = 2 (4x4 tiles, points 0, +-1,
+    inf) when both are even. U = G g GT is computed at compile time in
+    double precision, laid out [(m+2)^2, F, C]; the input transform writes
+    V [(m+2)^2, C, N*OH/m*OW/m] in two separable linalg.generic stages
+    (rows, then columns, innermost loop contiguous); the channel sums are
+    one linalg.batch_matmul (the micro-kernel's batch loop is the one
+    threads share); the output transform (two stages again) adds the result
+    to the conv's init (bias or zeros) through a 6-D view of it.
+
+    Before:
+    ```mlir
+    %y = linalg.conv_2d_nchw_fchw {strides = dense<1> : tensor<2xi64>, ...}
+        ins(%xpad, %cst_filter : tensor<1x64x58x58xf32>, tensor<64x64x3x3xf32>)
+        outs(%bias : tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32>
+    ```
+    After (m = 4):
+    ```mlir
+    %u = arith.constant dense_resource<winograd_filter> : tensor<36x64x64xf32>
+    %r = linalg.generic ... // [1, 64, 14, 6, 58]: BT rows
+    %v6 = linalg.generic ... // [6, 6, 64, 1, 14, 14]: BT columns
+    %v = tensor.collapse_shape %v6 [[0, 1], [2], [3, 4, 5]]
+    %m = linalg.batch_matmul ins(%u, %v : tensor<36x64x64xf32>,
+        tensor<36x64x196xf32>) outs(%zero : tensor<36x64x196xf32>)
+    %s = linalg.generic ... // AT rows: [4, 6, 64, 1, 14, 14]
+    %y6 = linalg.generic ... outs(%bias6 : tensor<1x64x14x4x14x4xf32>)
+    %y = tensor.collapse_shape %y6 [[0], [1], [2, 3], [4, 5]]
+    ```
+  }];
+  let options = [
+    Option<"minChannels", "min-channels", "int64_t", /*default=*/"16",
+           "Fewest input and output channels (smaller convs keep im2col)">,
+    Option<"minPixels", "min-pixels", "int64_t", /*default=*/"64",
+           "Fewest output pixels (N*OH*OW) to transform">,
+    Option<"forceTile", "tile", "int64_t", /*default=*/"0",
+           "Output tile m (2 or 4; 0 picks 4, else 2, by the output size)">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::math::MathDialect"
+  ];
+}
+
 def CpuTileContractionsPass
     : Pass<"nn-cpu-tile-contractions", "func::FuncOp"> {
   let summary = "Cache- and register-tile f32 contractions and vectorize "
