@@ -20,8 +20,11 @@
 #include "codegen/ContractionOperands.h"
 #include "codegen/Passes.h"
 
-#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+
+#include <numeric>
 
 namespace mlir {
 namespace nn {
@@ -101,43 +104,283 @@ Value transformFilter(OpBuilder &b, Location loc, const WinogradMatrices &w,
   return arith::ConstantOp::create(b, loc, attr);
 }
 
-/// A small f32 constant tensor of `rows` x `cols` coefficients.
-Value coefficients(OpBuilder &b, Location loc, const double *values,
-                   int64_t rows, int64_t cols) {
-  auto type = RankedTensorType::get({rows, cols}, b.getF32Type());
-  SmallVector<float> data(values, values + rows * cols);
-  return arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(type, ArrayRef<float>(data)));
+/// Static geometry of one rewritten conv: output tile m, alpha = m + 2,
+/// TH x TW tiles per image, and W tiles per vector (a divisor of TW).
+struct Geometry {
+  int64_t n, c, f, hp, wp, oh, ow, th, tw, vw;
+  int64_t tiles; // N*TH*TW, padded with zero columns (see rewrite)
+  WinogradMatrices w;
+};
+
+Value index(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
 }
 
-/// One separable stage: out[loops] (+)= sum_i coef[i] * in_i, with
-/// `taps` reads of `source` (maps `inMaps`) and their coefficients read from
-/// `coef` (maps `coefMaps`); `accumulate` adds the output's initial value.
-Value stage(OpBuilder &b, Location loc, Value source, Value coef, Value init,
-            ArrayRef<AffineMap> inMaps, ArrayRef<AffineMap> coefMaps,
-            AffineMap outMap, bool accumulate) {
-  int64_t taps = inMaps.size();
-  SmallVector<Value> inputs(taps, source);
-  inputs.append(taps, coef);
-  SmallVector<AffineMap> maps(inMaps);
-  maps.append(coefMaps.begin(), coefMaps.end());
-  maps.push_back(outMap);
-  SmallVector<utils::IteratorType> iters(outMap.getNumDims(),
-                                         utils::IteratorType::parallel);
-  return linalg::GenericOp::create(
-             b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
-             iters,
-             [&](OpBuilder &nb, Location l, ValueRange args) {
-               Value sum = accumulate ? args.back()
-                                      : arith::MulFOp::create(nb, l, args[0],
-                                                              args[taps])
-                                            .getResult();
-               for (int64_t i = accumulate ? 0 : 1; i < taps; ++i) {
-                 sum = math::FmaOp::create(nb, l, args[i], args[taps + i], sum);
-               }
-               linalg::YieldOp::create(nb, l, sum);
-             })
-      .getResult(0);
+/// sum_k coef[k * stride] * vals[k], with compile-time coefficients: zero
+/// terms are skipped and +-1 are an add or a subtract.
+Value combine(OpBuilder &b, Location loc, const double *coef, int64_t stride,
+              ArrayRef<Value> vals) {
+  auto type = cast<VectorType>(vals[0].getType());
+  Value sum;
+  for (auto [k, v] : llvm::enumerate(vals)) {
+    double c = coef[k * stride];
+    if (c == 0) {
+      continue;
+    }
+    if (!sum && c == 1) {
+      sum = v;
+    } else if (sum && (c == 1 || c == -1)) {
+      sum = c == 1 ? arith::AddFOp::create(b, loc, sum, v).getResult()
+                   : arith::SubFOp::create(b, loc, sum, v).getResult();
+    } else {
+      Value cv = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(type, b.getF32FloatAttr(float(c))));
+      sum = sum ? vector::FMAOp::create(b, loc, v, cv, sum).getResult()
+                : arith::MulFOp::create(b, loc, v, cv).getResult();
+    }
+  }
+  if (!sum) {
+    sum = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(type, b.getF32FloatAttr(0.0f)));
+  }
+  return sum;
+}
+
+/// Input transform: v[a, b, c, t] = (BT d B)[a, b] for tile t = (n, ty, tx),
+/// input patch d = x[n, c, ty*m .. +alpha, tx*m .. +alpha]. One scf.forall task
+/// per (image, channel) plane; per tile row and block of W tiles, each of
+/// the alpha input rows is read once (m*W + 2 floats) and split into its
+/// alpha taps by shuffles (lane t of tap j = column m*t + j).
+Value transformInput(OpBuilder &rewriter, Location loc, const Geometry &g,
+                     Value x) {
+  const WinogradMatrices &w = g.w;
+  int64_t alpha = w.alpha, m = w.m;
+  Type f32 = rewriter.getF32Type();
+  Value init = tensor::EmptyOp::create(
+      rewriter, loc, ArrayRef<int64_t>{alpha, alpha, g.c, g.tiles}, f32);
+  int64_t imageTiles = g.th * g.tw, used = g.n * imageTiles;
+  if (g.tiles != used) {
+    // Zero columns past the last tile: their products are never read, but
+    // must not be NaNs from stale memory either.
+    Value zeroPad = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{alpha, alpha, g.c, g.tiles - used},
+        f32);
+    Value zero = arith::ConstantOp::create(rewriter, loc,
+                                           rewriter.getF32FloatAttr(0.0f));
+    zeroPad = linalg::FillOp::create(rewriter, loc, ValueRange{zero},
+                                     ValueRange{zeroPad})
+                  .getResult(0);
+    auto idx = [&](int64_t v) { return rewriter.getIndexAttr(v); };
+    init = tensor::InsertSliceOp::create(
+        rewriter, loc, zeroPad, init,
+        ArrayRef<OpFoldResult>{idx(0), idx(0), idx(0), idx(used)},
+        ArrayRef<OpFoldResult>{idx(alpha), idx(alpha), idx(g.c),
+                               idx(g.tiles - used)},
+        SmallVector<OpFoldResult>(4, idx(1)));
+  }
+  SmallVector<OpFoldResult> lbs(2, rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> ubs = {rewriter.getIndexAttr(g.n),
+                                   rewriter.getIndexAttr(g.c)};
+  SmallVector<OpFoldResult> steps(2, rewriter.getIndexAttr(1));
+  auto forall = scf::ForallOp::create(rewriter, loc, lbs, ubs, steps,
+                                      ValueRange{init}, std::nullopt);
+  OpBuilder b = OpBuilder::atBlockTerminator(forall.getBody());
+  Value n = forall.getInductionVar(0), c = forall.getInductionVar(1);
+  Value shared = forall.getRegionIterArgs()[0];
+  auto one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  auto size = [&](int64_t v) { return b.getIndexAttr(v); };
+  Value in = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get({g.hp, g.wp}, f32), x,
+      ArrayRef<OpFoldResult>{n, c, zero, zero},
+      ArrayRef<OpFoldResult>{one, one, size(g.hp), size(g.wp)},
+      SmallVector<OpFoldResult>(4, one));
+  Value firstTile = arith::MulIOp::create(b, loc, n, index(b, loc, imageTiles));
+  SmallVector<OpFoldResult> outOffsets = {zero, zero, c, firstTile};
+  SmallVector<OpFoldResult> outSizes = {size(alpha), size(alpha), one,
+                                        size(imageTiles)};
+  SmallVector<OpFoldResult> unit(4, one);
+  Value out = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get({alpha, alpha, imageTiles}, f32), shared,
+      outOffsets, outSizes, unit);
+  int64_t readLen = m * g.vw + 2;
+  auto readTy = VectorType::get({readLen}, f32);
+  auto blockTy = VectorType::get({alpha, g.vw}, f32);
+  Value pad = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  Value zeros = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(blockTy, b.getF32FloatAttr(0.0f)));
+  auto rows = scf::ForOp::create(
+      b, loc, index(b, loc, 0), index(b, loc, g.th), index(b, loc, 1),
+      ValueRange{out},
+      [&](OpBuilder &rb, Location l, Value ty, ValueRange iter) {
+        Value t = iter[0];
+        Value row0 = arith::MulIOp::create(rb, l, ty, index(rb, l, m));
+        Value rowTiles = arith::MulIOp::create(rb, l, ty, index(rb, l, g.tw));
+        for (int64_t tx0 = 0; tx0 < g.tw; tx0 += g.vw) {
+          Value tile =
+              arith::AddIOp::create(rb, l, rowTiles, index(rb, l, tx0));
+          // taps[i][j]: lane t = x[ty*m + i, (tx0 + t)*m + j].
+          SmallVector<SmallVector<Value>> taps(alpha);
+          for (int64_t i = 0; i < alpha; ++i) {
+            Value row = arith::AddIOp::create(rb, l, row0, index(rb, l, i));
+            Value line = vector::TransferReadOp::create(
+                rb, l, readTy, in, ValueRange{row, index(rb, l, tx0 * m)}, pad,
+                ArrayRef<bool>{true});
+            for (int64_t j = 0; j < alpha; ++j) {
+              SmallVector<int64_t> lanes;
+              for (int64_t k = 0; k < g.vw; ++k) {
+                lanes.push_back(k * m + j);
+              }
+              taps[i].push_back(
+                  vector::ShuffleOp::create(rb, l, line, line, lanes));
+            }
+          }
+          for (int64_t a = 0; a < alpha; ++a) {
+            // BT rows, then BT columns.
+            SmallVector<Value> mixed;
+            for (int64_t j = 0; j < alpha; ++j) {
+              SmallVector<Value> column;
+              for (int64_t i = 0; i < alpha; ++i) {
+                column.push_back(taps[i][j]);
+              }
+              mixed.push_back(combine(rb, l, w.bt + a * alpha, 1, column));
+            }
+            // v[a, 0..alpha, tile..+W] as one 2-D write.
+            Value block = zeros;
+            for (int64_t bb = 0; bb < alpha; ++bb) {
+              Value v = combine(rb, l, w.bt + bb * alpha, 1, mixed);
+              block = vector::InsertOp::create(rb, l, v, block,
+                                               ArrayRef<int64_t>{bb});
+            }
+            t = vector::TransferWriteOp::create(
+                    rb, l, block, t,
+                    ValueRange{index(rb, l, a), index(rb, l, 0), tile},
+                    ArrayRef<bool>{true, true})
+                    .getResult();
+          }
+        }
+        scf::YieldOp::create(rb, l, t);
+      });
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(b, loc, rows.getResult(0), shared,
+                                        outOffsets, outSizes, unit);
+  return forall.getResult(0);
+}
+
+/// Output transform: y[n, f, ty*m + i, tx*m + j] = init + (AT M A)[i, j]
+/// for the alpha x alpha products M[ab, f, t] of tile t = (n, ty, tx). One
+/// scf.forall task per (image, filter) plane; per tile row and block of W
+/// tiles, the alpha^2 products are read contiguously, transformed, and each
+/// output row's m vectors are interleaved by shuffles into one run of m*W
+/// outputs added to the init.
+Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
+                      Value prod, Value init) {
+  const WinogradMatrices &w = g.w;
+  int64_t alpha = w.alpha, m = w.m;
+  Type f32 = rewriter.getF32Type();
+  SmallVector<OpFoldResult> lbs(2, rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> ubs = {rewriter.getIndexAttr(g.n),
+                                   rewriter.getIndexAttr(g.f)};
+  SmallVector<OpFoldResult> steps(2, rewriter.getIndexAttr(1));
+  auto forall = scf::ForallOp::create(rewriter, loc, lbs, ubs, steps,
+                                      ValueRange{init}, std::nullopt);
+  OpBuilder b = OpBuilder::atBlockTerminator(forall.getBody());
+  Value n = forall.getInductionVar(0), f = forall.getInductionVar(1);
+  Value shared = forall.getRegionIterArgs()[0];
+  auto one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  SmallVector<OpFoldResult> outOffsets = {n, f, zero, zero};
+  SmallVector<OpFoldResult> outSizes = {one, one, b.getIndexAttr(g.oh),
+                                        b.getIndexAttr(g.ow)};
+  SmallVector<OpFoldResult> unit(4, one);
+  Value out = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get({g.oh, g.ow}, f32), shared, outOffsets,
+      outSizes, unit);
+  auto rowTy = VectorType::get({m * g.vw}, f32);
+  Value pad = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  // Lane k*m + j of an output run is lane k of column j's vector.
+  SmallVector<int64_t> interleave;
+  for (int64_t k = 0; k < g.vw; ++k) {
+    for (int64_t j = 0; j < m; ++j) {
+      interleave.push_back(j * g.vw + k);
+    }
+  }
+  Value imageTiles =
+      arith::MulIOp::create(b, loc, n, index(b, loc, g.th * g.tw));
+  // prod[:, f, :] (a strided view once bufferized).
+  Value plane = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get({alpha * alpha, g.tiles}, f32), prod,
+      ArrayRef<OpFoldResult>{zero, f, zero},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(alpha * alpha), one,
+                             b.getIndexAttr(g.tiles)},
+      SmallVector<OpFoldResult>(3, one));
+  auto blockTy = VectorType::get({alpha, g.vw}, f32);
+  auto rows = scf::ForOp::create(
+      b, loc, index(b, loc, 0), index(b, loc, g.th), index(b, loc, 1),
+      ValueRange{out},
+      [&](OpBuilder &rb, Location l, Value ty, ValueRange iter) {
+        Value t = iter[0];
+        Value rowTiles = arith::AddIOp::create(
+            rb, l, imageTiles,
+            arith::MulIOp::create(rb, l, ty, index(rb, l, g.tw)));
+        Value row0 = arith::MulIOp::create(rb, l, ty, index(rb, l, m));
+        for (int64_t tx0 = 0; tx0 < g.tw; tx0 += g.vw) {
+          Value tile =
+              arith::AddIOp::create(rb, l, rowTiles, index(rb, l, tx0));
+          // mixed[i][b] = sum_a AT[i, a] * M[a, b] (AT rows).
+          SmallVector<SmallVector<Value>> prods(alpha);
+          for (int64_t a = 0; a < alpha; ++a) {
+            Value block = vector::TransferReadOp::create(
+                rb, l, blockTy, plane,
+                ValueRange{index(rb, l, a * alpha), tile}, pad,
+                ArrayRef<bool>{true, true});
+            for (int64_t bb = 0; bb < alpha; ++bb) {
+              prods[a].push_back(vector::ExtractOp::create(
+                  rb, l, block, ArrayRef<int64_t>{bb}));
+            }
+          }
+          for (int64_t i = 0; i < m; ++i) {
+            SmallVector<Value> mixed;
+            for (int64_t bb = 0; bb < alpha; ++bb) {
+              SmallVector<Value> column;
+              for (int64_t a = 0; a < alpha; ++a) {
+                column.push_back(prods[a][bb]);
+              }
+              mixed.push_back(combine(rb, l, w.at + i * alpha, 1, column));
+            }
+            // Columns (AT again), interleaved into one output run.
+            SmallVector<Value> cols;
+            for (int64_t j = 0; j < m; ++j) {
+              cols.push_back(combine(rb, l, w.at + j * alpha, 1, mixed));
+            }
+            while (cols.size() > 1) { // concatenate pairwise
+              SmallVector<Value> next;
+              for (size_t k = 0; k < cols.size(); k += 2) {
+                int64_t len =
+                    cast<VectorType>(cols[k].getType()).getNumElements();
+                SmallVector<int64_t> lanes(2 * len);
+                std::iota(lanes.begin(), lanes.end(), 0);
+                next.push_back(vector::ShuffleOp::create(rb, l, cols[k],
+                                                         cols[k + 1], lanes));
+              }
+              cols = next;
+            }
+            Value run =
+                vector::ShuffleOp::create(rb, l, cols[0], cols[0], interleave);
+            Value orow = arith::AddIOp::create(rb, l, row0, index(rb, l, i));
+            SmallVector<Value> at = {orow, index(rb, l, tx0 * m)};
+            Value old = vector::TransferReadOp::create(rb, l, rowTy, t, at, pad,
+                                                       ArrayRef<bool>{true});
+            run = arith::AddFOp::create(rb, l, old, run);
+            t = vector::TransferWriteOp::create(rb, l, run, t, at,
+                                                ArrayRef<bool>{true})
+                    .getResult();
+          }
+        }
+        scf::YieldOp::create(rb, l, t);
+      });
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  tensor::ParallelInsertSliceOp::create(b, loc, rows.getResult(0), shared,
+                                        outOffsets, outSizes, unit);
+  return forall.getResult(0);
 }
 
 struct CpuWinogradConvPass
@@ -179,103 +422,64 @@ struct CpuWinogradConvPass
     if (oh % 4 == 0 && ow % 4 == 0) {
       return 4;
     }
-    return oh % 2 == 0 && ow % 2 == 0 ? 2 : 0;
+    // F(2x2,3x3) saves 2.25x the multiplies but its filter is 1.78x the
+    // original's: only worth it while that stays in cache.
+    int64_t f2Bytes = 16 * f * c * int64_t(sizeof(float));
+    return oh % 2 == 0 && ow % 2 == 0 && f2Bytes <= maxF2FilterKiB * 1024 ? 2
+                                                                          : 0;
   }
 
   void rewrite(OpBuilder &b, linalg::Conv2DNchwFchwOp conv, int64_t tile) {
-    WinogradMatrices w = matrices(tile);
     Value x = conv.getInputs()[0], filter = conv.getInputs()[1];
     Value init = conv.getOutputs()[0];
     auto xt = cast<RankedTensorType>(x.getType());
     auto ot = cast<RankedTensorType>(init.getType());
-    int64_t n = ot.getDimSize(0), f = ot.getDimSize(1), oh = ot.getDimSize(2),
-            ow = ot.getDimSize(3), c = xt.getDimSize(1), wp = xt.getDimSize(3);
-    int64_t m = w.m, alpha = w.alpha, th = oh / m, tw = ow / m;
-    int64_t tiles = n * th * tw;
-    MLIRContext *ctx = b.getContext();
+    Geometry g{ot.getDimSize(0),
+               xt.getDimSize(1),
+               ot.getDimSize(1),
+               xt.getDimSize(2),
+               xt.getDimSize(3),
+               ot.getDimSize(2),
+               ot.getDimSize(3),
+               0,
+               0,
+               0,
+               0,
+               matrices(tile)};
+    int64_t alpha = g.w.alpha;
+    g.th = g.oh / tile;
+    g.tw = g.ow / tile;
+    for (g.vw = std::min<int64_t>(g.tw, 16); g.tw % g.vw != 0; --g.vw) {
+    }
+    // The GEMMs' N: a tail of 1-3 columns after the last 8-column register
+    // tile runs as a scalar GEMV over the whole filter (T = 49 at 28x28 and
+    // 14x14); pad-tiles fills it with zero columns to a multiple of 16.
+    int64_t tiles = g.n * g.th * g.tw;
+    if (padTiles && tiles % 8 != 0 && tiles % 8 < 4) {
+      tiles = llvm::alignTo(tiles, 16);
+    }
+    g.tiles = tiles;
     Location loc = conv.getLoc();
     Type f32 = b.getF32Type();
-    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
-    auto k = [&](int64_t v) { return getAffineConstantExpr(v, ctx); };
-    auto map = [&](unsigned dims, ArrayRef<AffineExpr> exprs) {
-      return AffineMap::get(dims, 0, exprs, ctx);
-    };
-    auto empty = [&](ArrayRef<int64_t> shape) -> Value {
-      return tensor::EmptyOp::create(b, loc, shape, f32);
-    };
     b.setInsertionPoint(conv);
-    Value u = transformFilter(b, loc, w, *nn::constantBytes(filter), f, c);
-    Value bt = coefficients(b, loc, w.bt, alpha, alpha);
-    Value at = coefficients(b, loc, w.at, m, alpha);
-
-    // Input transform, rows: r[n, c, ty, a, col] = sum_i BT[a, i] *
-    // x[n, c, ty*m + i, col]; loops (n, c, ty, col, a), col contiguous.
-    SmallVector<AffineMap> inMaps, coefMaps;
-    for (int64_t i = 0; i < alpha; ++i) {
-      inMaps.push_back(map(5, {d(0), d(1), d(2) * m + i, d(3)}));
-      coefMaps.push_back(map(5, {d(4), k(i)}));
-    }
-    Value rows = stage(b, loc, x, bt, empty({n, c, th, alpha, wp}), inMaps,
-                       coefMaps, map(5, {d(0), d(1), d(2), d(4), d(3)}),
-                       /*accumulate=*/false);
-    // Columns: v[a, b, c, n, ty, tx] = sum_j BT[b, j] * r[n, c, ty, a,
-    // tx*m + j]; loops (a, c, n, ty, tx, b), tx contiguous in v.
-    inMaps.clear();
-    coefMaps.clear();
-    for (int64_t j = 0; j < alpha; ++j) {
-      inMaps.push_back(map(6, {d(2), d(1), d(3), d(0), d(4) * m + j}));
-      coefMaps.push_back(map(6, {d(5), k(j)}));
-    }
-    Value v6 =
-        stage(b, loc, rows, bt, empty({alpha, alpha, c, n, th, tw}), inMaps,
-              coefMaps, map(6, {d(0), d(5), d(1), d(2), d(3), d(4)}),
-              /*accumulate=*/false);
+    Value u =
+        transformFilter(b, loc, g.w, *nn::constantBytes(filter), g.f, g.c);
+    Value v6 = transformInput(b, loc, g, x);
     Value v = tensor::CollapseShapeOp::create(
-        b, loc, RankedTensorType::get({alpha * alpha, c, tiles}, f32), v6,
-        SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4, 5}});
-
+        b, loc, RankedTensorType::get({alpha * alpha, g.c, tiles}, f32), v6,
+        SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}});
     // The alpha^2 GEMMs: prod[ab, f, t] = sum_c U[ab, f, c] * v[ab, c, t].
-    auto prodType = RankedTensorType::get({alpha * alpha, f, tiles}, f32);
+    auto prodType = RankedTensorType::get({alpha * alpha, g.f, tiles}, f32);
     Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
-    Value acc = linalg::FillOp::create(b, loc, ValueRange{zero},
-                                       ValueRange{empty(prodType.getShape())})
-                    .getResult(0);
+    Value empty = tensor::EmptyOp::create(b, loc, prodType.getShape(), f32);
+    Value acc =
+        linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty})
+            .getResult(0);
     Value prod =
         linalg::BatchMatmulOp::create(b, loc, TypeRange{prodType},
                                       ValueRange{u, v}, ValueRange{acc})
             .getResult(0);
-    Value prod6 = tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get({alpha, alpha, f, n, th, tw}, f32), prod,
-        SmallVector<ReassociationIndices>{{0, 1}, {2}, {3, 4, 5}});
-
-    // Output transform, rows: s[i, b, f, n, ty, tx] = sum_a AT[i, a] *
-    // prod[a, b, f, n, ty, tx]; loops (b, f, n, ty, tx, i).
-    inMaps.clear();
-    coefMaps.clear();
-    for (int64_t a = 0; a < alpha; ++a) {
-      inMaps.push_back(map(6, {k(a), d(0), d(1), d(2), d(3), d(4)}));
-      coefMaps.push_back(map(6, {d(5), k(a)}));
-    }
-    Value s = stage(b, loc, prod6, at, empty({m, alpha, f, n, th, tw}), inMaps,
-                    coefMaps, map(6, {d(5), d(0), d(1), d(2), d(3), d(4)}),
-                    /*accumulate=*/false);
-    // Columns, added to the conv's init (bias or zeros): y[n, f, ty, i, tx,
-    // j] += sum_b AT[j, b] * s[i, b, f, n, ty, tx]; loops (n, f, ty, i, tx,
-    // j), y[n, f, ty*m + i, tx*m + j] as a 6-D view.
-    SmallVector<ReassociationIndices> outGroups = {{0}, {1}, {2, 3}, {4, 5}};
-    Value y6 = tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get({n, f, th, m, tw, m}, f32), init,
-        outGroups);
-    inMaps.clear();
-    coefMaps.clear();
-    for (int64_t j = 0; j < alpha; ++j) {
-      inMaps.push_back(map(6, {d(3), k(j), d(1), d(0), d(2), d(4)}));
-      coefMaps.push_back(map(6, {d(5), k(j)}));
-    }
-    Value y = stage(b, loc, s, at, y6, inMaps, coefMaps,
-                    AffineMap::getMultiDimIdentityMap(6, ctx),
-                    /*accumulate=*/true);
-    Value result = tensor::CollapseShapeOp::create(b, loc, ot, y, outGroups);
+    Value result = transformOutput(b, loc, g, prod, init);
     conv->getResult(0).replaceAllUsesWith(result);
     conv->erase();
   }

@@ -4,27 +4,36 @@
 // Stride-1 3x3 convs with a constant filter become Winograd: 8x8 outputs
 // take F(4x4,3x3) (6x6 tiles: 36 GEMMs over the 2x2 tiles), 6x6 outputs
 // F(2x2,3x3) (4x4 tiles: 16 GEMMs over 3x3 tiles). The filter is transformed
-// at compile time ([36, F, C] constant); the input transform reads 6 rows,
-// then 6 columns (stride 4), the output transform accumulates into the
-// conv's init through a [N, F, TH, 4, TW, 4] view. Every other case
-// (stride 2, 1x1 and 5x5 filters, a runtime filter, an odd output, dilation
-// 2) is left alone, and with the default options so are convs with fewer
-// than 16 channels.
+// at compile time ([36, F, C] constant). The input transform runs per
+// (image, channel): each of the 6 rows of a tile row is read once (4*W + 2
+// floats for W tiles) and split into its 6 taps by stride-4 shuffles; per
+// row a of the transformed tile, the 6 columns are written as one 6 x W
+// block of v[a, b, c, t]. The output transform runs per (image, filter):
+// 6 x W blocks of the products, the 4 output columns interleaved into one
+// run of 4*W outputs added to the conv's init (bias or zeros). Every other
+// case (stride 2, 1x1 and 5x5 filters, a runtime filter, an odd output,
+// dilation 2) is left alone, and with the default options so are convs
+// with fewer than 16 channels.
 // CHECK-LABEL: func.func @f4
 // CHECK-DAG:   %[[U:.*]] = arith.constant dense_resource<winograd_filter{{.*}}> : tensor<36x3x2xf32>
-// CHECK:       %[[R:.*]] = linalg.generic {{.*}}affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2 * 4 + 5, d3)>
-// CHECK-SAME:      ins(%arg0, %arg0, %arg0, %arg0, %arg0, %arg0, {{.*}} : tensor<1x2x10x10xf32>
-// CHECK-SAME:      outs({{.*}} : tensor<1x2x2x6x10xf32>)
-// CHECK:       %[[V6:.*]] = linalg.generic {{.*}}(d2, d1, d3, d0, d4 * 4 + 5)
-// CHECK-SAME:      outs({{.*}} : tensor<6x6x2x1x2x2xf32>)
-// CHECK:       %[[V:.*]] = tensor.collapse_shape %[[V6]] {{\[\[}}0, 1], [2], [3, 4, 5]] : tensor<6x6x2x1x2x2xf32> into tensor<36x2x4xf32>
+// CHECK:       %[[V4:.*]] = scf.forall (%[[N:.*]], %[[C:.*]]) in (1, 2) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<6x6x2x4xf32>)
+// CHECK:         %[[X:.*]] = tensor.extract_slice %arg0[%[[N]], %[[C]], 0, 0] [1, 1, 10, 10]
+// CHECK:         scf.for
+// CHECK-COUNT-6:   vector.transfer_read %[[X]]{{.*}} : tensor<10x10xf32>, vector<10xf32>
+// CHECK:           vector.shuffle %{{.*}}, %{{.*}} [0, 4] : vector<10xf32>, vector<10xf32>
+// CHECK:           vector.shuffle %{{.*}}, %{{.*}} [5, 9] : vector<10xf32>, vector<10xf32>
+// CHECK-COUNT-6:   vector.transfer_write {{.*}} : vector<6x2xf32>, tensor<6x6x4xf32>
+// CHECK:       %[[V:.*]] = tensor.collapse_shape %[[V4]] {{\[\[}}0, 1], [2], [3]] : tensor<6x6x2x4xf32> into tensor<36x2x4xf32>
 // CHECK:       %[[M:.*]] = linalg.batch_matmul ins(%[[U]], %[[V]] : tensor<36x3x2xf32>, tensor<36x2x4xf32>) outs({{.*}} : tensor<36x3x4xf32>)
-// CHECK:       %[[M6:.*]] = tensor.expand_shape %[[M]] {{.*}} into tensor<6x6x3x1x2x2xf32>
-// CHECK:       %[[S:.*]] = linalg.generic {{.*}} ins(%[[M6]], {{.*}} outs({{.*}} : tensor<4x6x3x1x2x2xf32>)
-// CHECK:       %[[I6:.*]] = tensor.expand_shape %arg1 {{\[\[}}0], [1], [2, 3], [4, 5]] {{.*}} into tensor<1x3x2x4x2x4xf32>
-// CHECK:       %[[Y6:.*]] = linalg.generic {{.*}} ins(%[[S]], {{.*}} outs(%[[I6]] : tensor<1x3x2x4x2x4xf32>)
-// CHECK:         math.fma {{.*}}, %out
-// CHECK:       %[[Y:.*]] = tensor.collapse_shape %[[Y6]] {{.*}} into tensor<1x3x8x8xf32>
+// CHECK:       %[[Y:.*]] = scf.forall (%{{.*}}, %[[F:.*]]) in (1, 3) shared_outs(%{{.*}} = %arg1) -> (tensor<1x3x8x8xf32>)
+// CHECK:         tensor.extract_slice %[[M]][0, %[[F]], 0] [36, 1, 4] [1, 1, 1] : tensor<36x3x4xf32> to tensor<36x4xf32>
+// CHECK:         scf.for
+// CHECK-COUNT-6:   vector.transfer_read {{.*}} : tensor<36x4xf32>, vector<6x2xf32>
+// CHECK:           vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 1, 3, 5, 7] : vector<8xf32>, vector<8xf32>
+// CHECK:           %[[OLD:.*]] = vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8xf32>
+// CHECK:           arith.addf %[[OLD]]
+// CHECK:           vector.transfer_write {{.*}} : vector<8xf32>, tensor<8x8xf32>
+// CHECK-NOT:   linalg.conv_2d_nchw_fchw
 // CHECK:       return %[[Y]]
 // DEFAULT-LABEL: func.func @f4
 // DEFAULT:       linalg.conv_2d_nchw_fchw
@@ -35,12 +44,15 @@ func.func @f4(%x: tensor<1x2x10x10xf32>, %init: tensor<1x3x8x8xf32>) -> tensor<1
   return %y : tensor<1x3x8x8xf32>
 }
 
+// F(2x2,3x3) with a batch of 2: taps at stride 2, T = 2 images x 3 x 3.
 // CHECK-LABEL: func.func @f2
 // CHECK:       arith.constant dense_resource<winograd_filter{{.*}}> : tensor<16x4x3xf32>
-// CHECK:       outs({{.*}} : tensor<2x3x3x4x8xf32>)
-// CHECK:       outs({{.*}} : tensor<4x4x3x2x3x3xf32>)
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) in (2, 3) {{.*}} -> (tensor<4x4x3x18xf32>)
+// CHECK-COUNT-4: vector.transfer_read {{.*}} : tensor<8x8xf32>, vector<8xf32>
+// CHECK:         vector.shuffle %{{.*}}, %{{.*}} [1, 3, 5] : vector<8xf32>, vector<8xf32>
 // CHECK:       linalg.batch_matmul {{.*}} : tensor<16x4x3xf32>, tensor<16x3x18xf32>) outs({{.*}} : tensor<16x4x18xf32>)
-// CHECK:       tensor.expand_shape %arg1 {{.*}} into tensor<2x4x3x2x3x2xf32>
+// CHECK:       scf.forall (%{{.*}}, %{{.*}}) in (2, 4) shared_outs(%{{.*}} = %arg1) -> (tensor<2x4x6x6xf32>)
+// CHECK:         vector.shuffle %{{.*}}, %{{.*}} [0, 3, 1, 4, 2, 5] : vector<6xf32>, vector<6xf32>
 // CHECK-NOT:   linalg.conv_2d_nchw_fchw
 // CHECK:       return
 func.func @f2(%x: tensor<2x3x8x8xf32>, %init: tensor<2x4x6x6xf32>) -> tensor<2x4x6x6xf32> {
@@ -50,6 +62,7 @@ func.func @f2(%x: tensor<2x3x8x8xf32>, %init: tensor<2x4x6x6xf32>) -> tensor<2x4
   return %y : tensor<2x4x6x6xf32>
 }
 
+// Must not fire: Stride 2.
 // CHECK-LABEL: func.func @stride2
 // CHECK-NOT:   linalg.batch_matmul
 // CHECK:       linalg.conv_2d_nchw_fchw
@@ -61,6 +74,7 @@ func.func @stride2(%x: tensor<1x2x9x9xf32>, %init: tensor<1x3x4x4xf32>) -> tenso
   return %y : tensor<1x3x4x4xf32>
 }
 
+// Must not fire: A 1x1 filter.
 // CHECK-LABEL: func.func @one_by_one
 // CHECK-NOT:   linalg.batch_matmul
 // CHECK:       linalg.conv_2d_nchw_fchw
@@ -72,6 +86,7 @@ func.func @one_by_one(%x: tensor<1x2x8x8xf32>, %init: tensor<1x3x8x8xf32>) -> te
   return %y : tensor<1x3x8x8xf32>
 }
 
+// Must not fire: A 5x5 filter.
 // CHECK-LABEL: func.func @five_by_five
 // CHECK-NOT:   linalg.batch_matmul
 // CHECK:       linalg.conv_2d_nchw_fchw
@@ -83,6 +98,7 @@ func.func @five_by_five(%x: tensor<1x2x12x12xf32>, %init: tensor<1x3x8x8xf32>) -
   return %y : tensor<1x3x8x8xf32>
 }
 
+// Must not fire: A filter that is no constant.
 // CHECK-LABEL: func.func @runtime_filter
 // CHECK-NOT:   linalg.batch_matmul
 // CHECK:       linalg.conv_2d_nchw_fchw
@@ -93,6 +109,7 @@ func.func @runtime_filter(%x: tensor<1x2x10x10xf32>, %init: tensor<1x3x8x8xf32>,
   return %y : tensor<1x3x8x8xf32>
 }
 
+// Must not fire: An odd output size (ResNet's 7x7 layer 4).
 // CHECK-LABEL: func.func @odd_output
 // CHECK-NOT:   linalg.batch_matmul
 // CHECK:       linalg.conv_2d_nchw_fchw
@@ -104,6 +121,7 @@ func.func @odd_output(%x: tensor<1x2x9x9xf32>, %init: tensor<1x3x7x7xf32>) -> te
   return %y : tensor<1x3x7x7xf32>
 }
 
+// Must not fire: Dilation 2.
 // CHECK-LABEL: func.func @dilation2
 // CHECK-NOT:   linalg.batch_matmul
 // CHECK:       linalg.conv_2d_nchw_fchw
