@@ -80,13 +80,19 @@ def CpuWinogradConvPass : Pass<"nn-cpu-winograd-conv", "func::FuncOp"> {
     of m, is computed per m x m output tile as Y = AT [U (.) V] A
     (Lavin & Gray): m = 4 (6x6 input tiles, points 0, +-1, +-2, inf) when
     OH and OW are multiples of 4, else m = 2 (4x4 tiles, points 0, +-1,
-    inf) when both are even. U = G g GT is computed at compile time in
-    double precision, laid out [(m+2)^2, F, C]; the input transform writes
-    V [(m+2)^2, C, N*OH/m*OW/m] in two separable linalg.generic stages
-    (rows, then columns, innermost loop contiguous); the channel sums are
-    one linalg.batch_matmul (the micro-kernel's batch loop is the one
-    threads share); the output transform (two stages again) adds the result
-    to the conv's init (bias or zeros) through a 6-D view of it.
+    inf) when both are even and its filter is at most `max-f2-filter-kib`.
+    U = G g GT is computed at compile time in double precision, laid out
+    [(m+2)^2, F, C]. The input transform is an scf.forall over (image,
+    channel) planes writing V [(m+2)^2, C, N*OH/m*OW/m]: per tile row and
+    block of W tiles, each input row is read once as one vector and split
+    into its m+2 taps by stride-m shuffles, and the BT rows/columns are
+    unrolled vector adds/FMAs with compile-time coefficients (zeros skipped).
+    The channel sums are one linalg.batch_matmul (the micro-kernel's batch
+    loop is the one threads share). The output transform, an scf.forall over
+    (image, filter) planes, applies AT the same way, interleaves each output
+    row's m column vectors by a shuffle, and adds the run to the conv's init
+    (bias or zeros). As linalg.generic stages LLVM left these transforms
+    scalar (strided taps, coefficient loads that might alias).
 
     Before:
     ```mlir
@@ -97,14 +103,18 @@ def CpuWinogradConvPass : Pass<"nn-cpu-winograd-conv", "func::FuncOp"> {
     After (m = 4):
     ```mlir
     %u = arith.constant dense_resource<winograd_filter> : tensor<36x64x64xf32>
-    %r = linalg.generic ... // [1, 64, 14, 6, 58]: BT rows
-    %v6 = linalg.generic ... // [6, 6, 64, 1, 14, 14]: BT columns
-    %v = tensor.collapse_shape %v6 [[0, 1], [2], [3, 4, 5]]
+    %v4 = scf.forall (%n, %c) in (1, 64) ... -> (tensor<6x6x64x196xf32>) {
+      ... vector.transfer_read ... : tensor<58x58xf32>, vector<58xf32>
+      ... vector.shuffle %row, %row [0, 4, 8, ...] ...
+      ... vector.transfer_write ... : vector<6x14xf32>, tensor<6x6x196xf32>
+    }
+    %v = tensor.collapse_shape %v4 [[0, 1], [2], [3]]
     %m = linalg.batch_matmul ins(%u, %v : tensor<36x64x64xf32>,
         tensor<36x64x196xf32>) outs(%zero : tensor<36x64x196xf32>)
-    %s = linalg.generic ... // AT rows: [4, 6, 64, 1, 14, 14]
-    %y6 = linalg.generic ... outs(%bias6 : tensor<1x64x14x4x14x4xf32>)
-    %y = tensor.collapse_shape %y6 [[0], [1], [2, 3], [4, 5]]
+    %y = scf.forall (%n, %f) in (1, 64) shared_outs(%o = %bias) ... {
+      ... vector.transfer_read %m_f ... : tensor<36x196xf32>, vector<6x14xf32>
+      ... vector.shuffle (interleave) ... arith.addf ... vector.transfer_write
+    }
     ```
   }];
   let options = [
