@@ -1,5 +1,6 @@
 // RUN: %nn-opt %s -nn-cpu-winograd-conv="min-channels=1 min-pixels=1" --mlir-print-local-scope | FileCheck %s
 // RUN: %nn-opt %s -nn-cpu-winograd-conv --mlir-print-local-scope | FileCheck %s --check-prefix=DEFAULT
+// RUN: %nn-opt %s -nn-cpu-winograd-conv="min-channels=1 min-pixels=1 pad-tiles=true" --mlir-print-local-scope | FileCheck %s --check-prefix=PAD
 
 // Stride-1 3x3 convs with a constant filter become Winograd: 8x8 outputs
 // take F(4x4,3x3) (6x6 tiles: 36 GEMMs over the 2x2 tiles), 6x6 outputs
@@ -45,6 +46,12 @@ func.func @f4(%x: tensor<1x2x10x10xf32>, %init: tensor<1x3x8x8xf32>) -> tensor<1
 }
 
 // F(2x2,3x3) with a batch of 2: taps at stride 2, T = 2 images x 3 x 3.
+// With pad-tiles, its 18 tiles (a 2-column GEMM tail) become 32, the
+// columns past 18 zero-filled.
+// PAD-LABEL: func.func @f2
+// PAD:       %[[Z:.*]] = linalg.fill {{.*}} -> tensor<4x4x3x14xf32>
+// PAD:       tensor.insert_slice %[[Z]] into %{{.*}}[0, 0, 0, 18] [4, 4, 3, 14] [1, 1, 1, 1] : tensor<4x4x3x14xf32> into tensor<4x4x3x32xf32>
+// PAD:       linalg.batch_matmul {{.*}} : tensor<16x4x3xf32>, tensor<16x3x32xf32>) outs({{.*}} : tensor<16x4x32xf32>)
 // CHECK-LABEL: func.func @f2
 // CHECK:       arith.constant dense_resource<winograd_filter{{.*}}> : tensor<16x4x3xf32>
 // CHECK:       scf.forall (%{{.*}}, %{{.*}}) in (2, 3) {{.*}} -> (tensor<4x4x3x18xf32>)
