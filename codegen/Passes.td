@@ -69,6 +69,77 @@ def CpuConvAsMatmulPass : Pass<"nn-cpu-conv-as-matmul", "func::FuncOp"> {
   ];
 }
 
+def CpuWinogradConvPass : Pass<"nn-cpu-winograd-conv", "func::FuncOp"> {
+  let summary = "Stride-1 3x3 convolutions with a constant filter as "
+                "Winograd F(4x4,3x3) / F(2x2,3x3) (CPU)";
+  let description = [{
+    Runs right before nn-cpu-tile-contractions. A linalg.conv_2d_nchw_fchw
+    on static f32 tensors with a 3x3 constant filter, strides 1 and
+    dilations 1 (its input already padded), at least `min-channels` input
+    and output channels and an output whose height and width are multiples
+    of m, is computed per m x m output tile as Y = AT [U (.) V] A
+    (Lavin & Gray): m = 4 (6x6 input tiles, points 0, +-1, +-2, inf) when
+    OH and OW are multiples of 4, else m = 2 (4x4 tiles, points 0, +-1,
+    inf) when both are even and its filter is at most `max-f2-filter-kib`.
+    U = G g GT is computed at compile time in double precision, laid out
+    [(m+2)^2, F, C]. The input transform is an scf.forall over (image,
+    channel) planes writing V [(m+2)^2, C, N*OH/m*OW/m]: per tile row and
+    block of W tiles, each input row is read once as one vector and split
+    into its m+2 taps by stride-m shuffles, and the BT rows/columns are
+    unrolled vector adds/FMAs with compile-time coefficients (zeros skipped).
+    The channel sums are one linalg.batch_matmul (the micro-kernel's batch
+    loop is the one threads share). The output transform, an scf.forall over
+    (image, filter) planes, applies AT the same way, interleaves each output
+    row's m column vectors by a shuffle, and adds the run to the conv's init
+    (bias or zeros). As linalg.generic stages LLVM left these transforms
+    scalar (strided taps, coefficient loads that might alias).
+
+    Before:
+    ```mlir
+    %y = linalg.conv_2d_nchw_fchw {strides = dense<1> : tensor<2xi64>, ...}
+        ins(%xpad, %cst_filter : tensor<1x64x58x58xf32>, tensor<64x64x3x3xf32>)
+        outs(%bias : tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32>
+    ```
+    After (m = 4):
+    ```mlir
+    %u = arith.constant dense_resource<winograd_filter> : tensor<36x64x64xf32>
+    %v4 = scf.forall (%n, %c) in (1, 64) ... -> (tensor<6x6x64x196xf32>) {
+      ... vector.transfer_read ... : tensor<58x58xf32>, vector<58xf32>
+      ... vector.shuffle %row, %row [0, 4, 8, ...] ...
+      ... vector.transfer_write ... : vector<6x14xf32>, tensor<6x6x196xf32>
+    }
+    %v = tensor.collapse_shape %v4 [[0, 1], [2], [3]]
+    %m = linalg.batch_matmul ins(%u, %v : tensor<36x64x64xf32>,
+        tensor<36x64x196xf32>) outs(%zero : tensor<36x64x196xf32>)
+    %y = scf.forall (%n, %f) in (1, 64) shared_outs(%o = %bias) ... {
+      ... vector.transfer_read %m_f ... : tensor<36x196xf32>, vector<6x14xf32>
+      ... vector.shuffle (interleave) ... arith.addf ... vector.transfer_write
+    }
+    ```
+  }];
+  let options = [
+    Option<"minChannels", "min-channels", "int64_t", /*default=*/"16",
+           "Fewest input and output channels (smaller convs keep im2col)">,
+    Option<"minPixels", "min-pixels", "int64_t", /*default=*/"64",
+           "Fewest output pixels (N*OH*OW) to transform">,
+    Option<"forceTile", "tile", "int64_t", /*default=*/"0",
+           "Output tile m (2 or 4; 0 picks 4, else 2, by the output size)">,
+    Option<"maxF2FilterKiB", "max-f2-filter-kib", "int64_t",
+           /*default=*/"1024",
+           "Largest transformed filter (KiB) for F(2x2,3x3): on ResNet-18's "
+           "14x14 256-channel layer (4 MiB, streamed from memory in the whole "
+           "network) it did not pay">,
+    Option<"padTiles", "pad-tiles", "bool", /*default=*/"false",
+           "Pad the tile count to a multiple of 16 when it would leave a "
+           "1-3 column GEMM tail (measured slower at 28x28, equal at 14x14)">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect"
+  ];
+}
+
 def CpuTileContractionsPass
     : Pass<"nn-cpu-tile-contractions", "func::FuncOp"> {
   let summary = "Cache- and register-tile f32 contractions and vectorize "
