@@ -1,12 +1,17 @@
 /*===- threadpool.c - the parallel loop runtime of compiled code -*- C -*-===*
  *
- * A fixed set of workers. A loop is published as a "generation": workers
- * pick it up, each runs its chunk, and the last one to finish signals the
- * caller, which ran chunk 0 meanwhile. Static chunks suit the compiled loops
- * (uniform iterations). A model runs its parallel loops back to back, with
- * short serial code between them, so both sides spin for a while (~50 us)
- * before sleeping on a condition variable: waking a sleeping thread costs
- * 10-20 us per loop, more than many of the loops themselves.
+ * A fixed set of workers. A loop is published as a "generation" split into
+ * one chunk per thread (the compiled loops' iterations are uniform). The
+ * caller and the workers claim chunks from one atomic counter that also
+ * holds the generation, so a chunk is never run twice or for the wrong loop;
+ * the caller waits only for chunks that were claimed and are still running.
+ * A worker that is not scheduled (a loaded machine, more threads than free
+ * cores) thus costs nothing: the caller runs its chunk instead of waiting a
+ * scheduler time slice for it, once per loop. A model runs its parallel
+ * loops back to back, with short serial code between them, so both sides
+ * spin for a while (~50 us) before sleeping on a condition variable: waking
+ * a sleeping thread costs 10-20 us per loop, more than many of the loops
+ * themselves.
  *
  *===----------------------------------------------------------------------===*/
 #define _GNU_SOURCE
@@ -14,6 +19,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -38,9 +44,12 @@ static int num_workers;        /* started worker threads (threads - 1) */
 static int wanted_threads;     /* 0: not decided yet */
 static int busy;               /* a loop is running on the pool */
 static atomic_uint generation; /* bumped for every published loop */
-static atomic_int pending;     /* chunks not finished yet */
+/* (generation << 32) | (chunks << 16) | next unclaimed chunk, of the loop
+ * being run (chunks <= NNC_MAX_THREADS). */
+static _Atomic uint64_t claims;
+static atomic_int done_chunks; /* chunks of the current loop finished */
+static int caller_waiting;     /* the caller sleeps on work_done */
 static int sleepers;           /* workers waiting on work_ready */
-static int active_chunks;      /* chunks of the current loop */
 static nnc_loop_body cur_body;
 static void *cur_ctx;
 static int64_t cur_count;
@@ -68,8 +77,42 @@ static void chunk_bounds(int64_t count, int chunks, int index, int64_t *begin,
   *end = *begin + base + (index < extra ? 1 : 0);
 }
 
+/* Claims and runs chunks of loop `gen` until none is left; returns how many
+ * it ran. The loop's fields stay put while a claimed chunk is unfinished
+ * (the caller waits for every chunk before it publishes the next loop), so
+ * they are read only after a successful claim. */
+static int run_chunks(unsigned gen, int max) {
+  int ran = 0;
+  while (ran < max) {
+    uint64_t c = atomic_load_explicit(&claims, memory_order_acquire);
+    int index = (int)(c & 0xffff), chunks = (int)((c >> 16) & 0xffff);
+    if ((unsigned)(c >> 32) != gen || index >= chunks) {
+      return ran;
+    }
+    if (!atomic_compare_exchange_weak_explicit(
+            &claims, &c, c + 1, memory_order_acq_rel, memory_order_acquire)) {
+      continue;
+    }
+    int64_t begin, end;
+    chunk_bounds(cur_count, chunks, index, &begin, &end);
+    if (begin < end) {
+      cur_body(cur_ctx, begin, end);
+    }
+    ++ran;
+    if (atomic_fetch_add_explicit(&done_chunks, 1, memory_order_acq_rel) + 1 ==
+        chunks) {
+      pthread_mutex_lock(&pool_lock);
+      if (caller_waiting) {
+        pthread_cond_signal(&work_done);
+      }
+      pthread_mutex_unlock(&pool_lock);
+    }
+  }
+  return ran;
+}
+
 static void *worker_main(void *arg) {
-  int index = (int)(intptr_t)arg; /* chunk index: 1..num_workers */
+  (void)arg;
   unsigned seen = 0;
   in_pool_body = 1;
   for (;;) {
@@ -88,20 +131,7 @@ static void *worker_main(void *arg) {
       pthread_mutex_unlock(&pool_lock);
     }
     seen = now;
-    /* The loop's fields were written before the generation was bumped, and
-     * stay put until every worker (with a chunk or not) has checked in. */
-    if (index < active_chunks) {
-      int64_t begin, end;
-      chunk_bounds(cur_count, active_chunks, index, &begin, &end);
-      if (begin < end) {
-        cur_body(cur_ctx, begin, end);
-      }
-    }
-    if (atomic_fetch_sub(&pending, 1) == 1) {
-      pthread_mutex_lock(&pool_lock);
-      pthread_cond_signal(&work_done);
-      pthread_mutex_unlock(&pool_lock);
-    }
+    run_chunks(now, NNC_MAX_THREADS);
   }
   return NULL;
 }
@@ -154,27 +184,32 @@ void nnc_parallel_for(int64_t count, nnc_loop_body body, void *ctx) {
   cur_body = body;
   cur_ctx = ctx;
   cur_count = count;
-  active_chunks = chunks;
-  atomic_store(&pending, num_workers);
-  atomic_fetch_add_explicit(&generation, 1, memory_order_release);
+  atomic_store(&done_chunks, 0);
+  unsigned gen = atomic_load(&generation) + 1;
+  atomic_store_explicit(&claims, (uint64_t)gen << 32 | (uint64_t)chunks << 16,
+                        memory_order_release);
+  atomic_store_explicit(&generation, gen, memory_order_release);
   if (sleepers > 0) {
     pthread_cond_broadcast(&work_ready);
   }
   pthread_mutex_unlock(&pool_lock);
 
-  int64_t begin, end;
-  chunk_bounds(count, chunks, 0, &begin, &end);
+  /* Every chunk no worker has claimed yet runs here (a worker that is not
+   * scheduled never holds the loop up), then only claimed chunks are
+   * waited for. */
   in_pool_body = 1;
-  body(ctx, begin, end);
+  run_chunks(gen, NNC_MAX_THREADS);
   in_pool_body = 0;
-
-  for (int i = 0; atomic_load(&pending) > 0 && i < NNC_SPIN_ITERATIONS; ++i) {
+  for (int i = 0; atomic_load(&done_chunks) < chunks && i < NNC_SPIN_ITERATIONS;
+       ++i) {
     cpu_relax();
   }
   pthread_mutex_lock(&pool_lock);
-  while (atomic_load(&pending) > 0) {
+  caller_waiting = 1;
+  while (atomic_load(&done_chunks) < chunks) {
     pthread_cond_wait(&work_done, &pool_lock);
   }
+  caller_waiting = 0;
   busy = 0;
   pthread_mutex_unlock(&pool_lock);
 }
