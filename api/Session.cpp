@@ -135,7 +135,8 @@ struct nnc_session {
   MLIRContext context{registry()};
   OwningOpRef<ModuleOp> module;
   std::vector<TensorInfo> inputs, outputs;
-  std::map<std::vector<int64_t>, std::unique_ptr<nnc::CompiledModel>> compiles;
+  std::map<std::vector<int64_t>, std::unique_ptr<nn::CompiledFunction>>
+      compiles;
   nnc_options options = {};
   std::string error;
 
@@ -311,7 +312,7 @@ nn_status createSession(const nnc_options *opts, nnc_session **out, Load load) {
 
 /// Checks the inputs and returns the compile for their shapes.
 nn_status prepare(nnc_session &s, const nn_buffer *inputs, size_t nIn,
-                  nnc::CompiledModel *&executable) {
+                  nn::CompiledFunction *&executable) {
   if (nIn != s.inputs.size()) {
     return s.fail(NN_INVALID_ARGUMENT,
                   "the model takes " + std::to_string(s.inputs.size()) +
@@ -364,7 +365,7 @@ nn_status prepare(nnc_session &s, const nn_buffer *inputs, size_t nIn,
   // Compiling rewrites the module: give it a clone.
   OwningOpRef<ModuleOp> clone = s.module->clone();
   std::string message;
-  FailureOr<std::unique_ptr<nnc::CompiledModel>> compiled =
+  FailureOr<std::unique_ptr<nn::CompiledFunction>> compiled =
       nnc::compileModel(*clone, types, s.options, message);
   if (failed(compiled)) {
     return s.fail(NN_INVALID_MODEL,
@@ -385,7 +386,7 @@ nn_status runSession(nnc_session &s, const nn_buffer *inputs, size_t nIn,
   if (nOut && !outputs) {
     return s.fail(NN_INVALID_ARGUMENT, "outputs is NULL");
   }
-  nnc::CompiledModel *executable = nullptr;
+  nn::CompiledFunction *executable = nullptr;
   if (nn_status status = prepare(s, inputs, nIn, executable)) {
     return status;
   }

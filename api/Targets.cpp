@@ -1,15 +1,13 @@
 //===- Targets.cpp - the host API's compile targets -----------------------===//
 //
-// CPU: CpuExecutable. Vulkan: VulkanRunner (opens the chosen device, compiles
-// for its limits, keeps the program on it). Without Vulkan in the build the
-// Vulkan target reports NN_UNSUPPORTED.
+// Compiling goes through tools/nn-run/CompiledFunction (CPU: the JIT;
+// Vulkan: VulkanRunner opens the chosen device, compiles for its limits and
+// keeps the program on it). Without Vulkan in the build the Vulkan target
+// reports NN_UNSUPPORTED.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Targets.h"
-
-#include "codegen/CpuJit.h"
-#include "tools/nn-run/VulkanRun.h"
 
 #ifdef NNC_HAVE_VULKAN
 #include "runtime/vulkan/device.h"
@@ -17,57 +15,14 @@
 
 using namespace mlir;
 
-namespace {
-class CpuModel : public nnc::CompiledModel {
-public:
-  explicit CpuModel(std::unique_ptr<nn::CpuExecutable> executable)
-      : executable(std::move(executable)) {}
-  ArrayRef<RankedTensorType> getResultTypes() const override {
-    return executable->getResultTypes();
-  }
-  LogicalResult run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs,
-                    std::string &error) override {
-    return executable->run(inputs, outputs, error);
-  }
-
-private:
-  std::unique_ptr<nn::CpuExecutable> executable;
-};
-
-class VulkanModel : public nnc::CompiledModel {
-public:
-  explicit VulkanModel(std::unique_ptr<nn::VulkanRunner> runner)
-      : runner(std::move(runner)) {}
-  ArrayRef<RankedTensorType> getResultTypes() const override {
-    return runner->getResultTypes();
-  }
-  LogicalResult run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs,
-                    std::string &error) override {
-    return runner->run(inputs, outputs, error);
-  }
-
-private:
-  std::unique_ptr<nn::VulkanRunner> runner;
-};
-} // namespace
-
-FailureOr<std::unique_ptr<nnc::CompiledModel>>
+FailureOr<std::unique_ptr<nn::CompiledFunction>>
 nnc::compileModel(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
                   const nnc_options &options, std::string &error) {
   if (options.target == NNC_TARGET_VULKAN) {
-    auto runner = nn::VulkanRunner::compile(module, inputTypes, options.device,
-                                            /*spirvDir=*/"", error);
-    if (failed(runner)) {
-      return failure();
-    }
-    return std::unique_ptr<CompiledModel>(new VulkanModel(std::move(*runner)));
+    return nn::compileForVulkanDevice(module, inputTypes, options.device,
+                                      /*feedback=*/{}, error);
   }
-  auto executable = nn::CpuExecutable::compile(module, inputTypes,
-                                               nn::CpuPipelineOptions(), error);
-  if (failed(executable)) {
-    return failure();
-  }
-  return std::unique_ptr<CompiledModel>(new CpuModel(std::move(*executable)));
+  return nn::compileForCpu(module, inputTypes, error);
 }
 
 nn_status nnc::countDevices(int32_t target, int32_t &count,

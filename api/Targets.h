@@ -11,6 +11,7 @@
 #define NNC_API_TARGETS_H
 
 #include "nnc/nnc.h"
+#include "tools/nn-run/CompiledFunction.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -20,20 +21,9 @@
 
 namespace nnc {
 
-/// A model compiled for one set of input shapes on one target.
-class CompiledModel {
-public:
-  virtual ~CompiledModel() = default;
-  virtual llvm::ArrayRef<mlir::RankedTensorType> getResultTypes() const = 0;
-  /// One inference on dense row-major host buffers.
-  virtual mlir::LogicalResult run(llvm::ArrayRef<const void *> inputs,
-                                  llvm::ArrayRef<void *> outputs,
-                                  std::string &error) = 0;
-};
-
 /// Compiles `module` (modified in place) at `inputTypes` for `options`'
 /// target and device.
-mlir::FailureOr<std::unique_ptr<CompiledModel>>
+mlir::FailureOr<std::unique_ptr<mlir::nn::CompiledFunction>>
 compileModel(mlir::ModuleOp module,
              llvm::ArrayRef<mlir::RankedTensorType> inputTypes,
              const nnc_options &options, std::string &error);

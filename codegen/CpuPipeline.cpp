@@ -63,7 +63,10 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   if (opts.vectorizeContractions) {
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
     pm.addNestedPass<func::FuncOp>(createCpuWinogradConvPass());
-    pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass());
+    // [fusion] A conv's epilogue runs in the conv's tile loop.
+    CpuTileContractionsPassOptions tiling;
+    tiling.fuseEpilogues = opts.fuseGroups;
+    pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass(tiling));
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());
     pm.addPass(createCanonicalizerPass());
@@ -98,7 +101,9 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
 
-  // 4. Free intermediate buffers (ownership-based deallocation).
+  // 4. Small intermediate buffers on the stack (no malloc per inference);
+  //    free the others (ownership-based deallocation).
+  pm.addNestedPass<func::FuncOp>(createCpuStackBuffersPass());
   bufferization::buildBufferDeallocationPipeline(pm);
 }
 

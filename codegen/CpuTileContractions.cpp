@@ -13,7 +13,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/ContractionOperands.h"
+#include "codegen/ConvEpilogue.h"
 #include "codegen/Im2Col.h"
+#include "codegen/NarrowContraction.h"
 #include "codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
@@ -311,6 +313,23 @@ void collapseReductionLoops(RewriterBase &rewriter, linalg::GenericOp op) {
   }
 }
 
+/// The elementwise N-C-H-W generic that is the only user of `conv`'s
+/// result and reads it as its init (a conv group's epilogue, written in
+/// place by nn-lower-fusion-groups), or null.
+linalg::GenericOp elementwiseUser(linalg::Conv2DNchwFchwOp conv) {
+  Value result = conv->getResult(0);
+  if (!result.hasOneUse()) {
+    return nullptr;
+  }
+  auto user = dyn_cast<linalg::GenericOp>(*result.getUsers().begin());
+  if (!user || user.getNumDpsInits() != 1 || user->getNumResults() != 1 ||
+      user.getNumLoops() != 4 || user.getNumReductionLoops() != 0 ||
+      user.getDpsInits()[0] != result) {
+    return nullptr;
+  }
+  return user;
+}
+
 struct CpuTileContractionsPass
     : nn::impl::CpuTileContractionsPassBase<CpuTileContractionsPass> {
   using CpuTileContractionsPassBase::CpuTileContractionsPassBase;
@@ -329,9 +348,18 @@ struct CpuTileContractionsPass
         convs.push_back(conv);
       }
     });
+    SmallVector<linalg::GenericOp> epilogues;
     for (linalg::Conv2DNchwFchwOp conv : convs) {
+      linalg::GenericOp epilogue =
+          fuseEpilogues ? elementwiseUser(conv) : linalg::GenericOp();
       rewriter.setInsertionPoint(conv);
-      if (failed(nn::rewriteConvAsIm2Col(rewriter, conv))) {
+      if (succeeded(nn::rewriteConvAsIm2Col(rewriter, conv))) {
+        // Over N x F x OH*OW, like the contraction's result.
+        if (epilogue) {
+          epilogues.push_back(cast_or_null<linalg::GenericOp>(
+              nn::collapseSpatialDims(rewriter, epilogue)));
+        }
+      } else {
         (void)linalg::rewriteInIm2Col(rewriter, conv); // else: direct loops
       }
     }
@@ -355,16 +383,28 @@ struct CpuTileContractionsPass
       }
     }
 
+    // Conv epilogues into the loop of the conv's output tiles.
+    SmallVector<linalg::GenericOp> rows;
+    for (linalg::GenericOp epilogue : epilogues) {
+      if (!epilogue) {
+        continue;
+      }
+      for (linalg::GenericOp part :
+           nn::distributeEpilogueOverParts(rewriter, epilogue)) {
+        if (linalg::GenericOp tile = nn::fuseEpilogueIntoLoop(rewriter, part)) {
+          rows.push_back(tile);
+        }
+      }
+    }
     // Elementwise ops in a fused group's tile loop (the bias broadcast and
     // the epilogue around a contraction): rows, vectorized.
-    SmallVector<linalg::GenericOp> epilogues;
     getOperation().walk([&](linalg::GenericOp op) {
       auto loop = op->getParentOfType<scf::ForallOp>();
       if (loop && loop->hasAttr("nn.fused_kernel")) {
-        epilogues.push_back(op);
+        rows.push_back(op);
       }
     });
-    for (linalg::GenericOp op : epilogues) {
+    for (linalg::GenericOp op : rows) {
       vectorizeRows(rewriter, op);
     }
 
@@ -473,6 +513,13 @@ struct CpuTileContractionsPass
     if (!makeInnermost(rewriter, op, a, loops.k) ||
         !makeInnermost(rewriter, op, b, loops.n)) {
       return success();
+    }
+
+    // 1b. Constant filters times a narrow N (a conv's 7x7 outputs): computed
+    //     transposed, on weight panels packed at compile time.
+    if (linalg::GenericOp transposed = nn::transposeNarrowProduct(
+            rewriter, op, loops.m, loops.n, loops.k, registerCols)) {
+      return tileAndVectorize(rewriter, transposed, kLoops);
     }
 
     // 2. Register tile and padding (chooseRegisterTile), then pad.

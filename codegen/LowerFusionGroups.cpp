@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/ConvEpilogue.h"
 #include "codegen/Passes.h"
 #include "ir/NNOps.h"
 
@@ -31,6 +32,8 @@ namespace nn {
 } // namespace mlir
 
 using namespace mlir;
+using nn::collapseSpatialDims;
+using nn::skipReshapePair;
 
 namespace {
 /// Leading parallel loops of `op`.
@@ -91,61 +94,6 @@ bool hasNonLinearMap(Operation *op) {
     }
   }
   return nonLinear;
-}
-
-/// `v` without a collapse_shape(expand_shape(x)) round trip around it.
-Value skipReshapePair(Value v) {
-  auto collapse = v.getDefiningOp<tensor::CollapseShapeOp>();
-  if (!collapse) {
-    return v;
-  }
-  auto expand = collapse.getSrc().getDefiningOp<tensor::ExpandShapeOp>();
-  if (!expand || expand.getSrcType() != collapse.getResultType() ||
-      expand.getReassociationIndices() != collapse.getReassociationIndices()) {
-    return v;
-  }
-  return expand.getSrc();
-}
-
-/// Rewrites `op` (an N-C-H-W elementwise generic or fill) over N x C x HW,
-/// its H and W loops collapsed into one, and drops the reshape round trips
-/// this leaves on its operands. Returns the collapsed op, or null (then `op`
-/// is left as it was).
-Operation *collapseSpatialDims(RewriterBase &rewriter, linalg::LinalgOp op) {
-  SmallVector<ReassociationIndices> dims = {{0}, {1}, {2, 3}};
-  if (op.getNumLoops() != 4 || op.getNumReductionLoops() != 0 ||
-      !linalg::areDimSequencesPreserved(op.getIndexingMapsArray(), dims)) {
-    return nullptr;
-  }
-  rewriter.setInsertionPoint(op);
-  if (auto fill = dyn_cast<linalg::FillOp>(op.getOperation())) {
-    // collapseOpIterationDims handles generics and copies only.
-    auto type = cast<RankedTensorType>(fill.getResult(0).getType());
-    Value init = tensor::CollapseShapeOp::create(rewriter, fill.getLoc(),
-                                                 fill.getOutputs()[0], dims);
-    auto collapsed = linalg::FillOp::create(rewriter, fill.getLoc(),
-                                            fill.getInputs(), ValueRange{init});
-    rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
-        fill, type, collapsed.getResult(0), dims);
-    return collapsed;
-  }
-  if (!isa<linalg::GenericOp>(op.getOperation())) {
-    return nullptr;
-  }
-  FailureOr<linalg::CollapseResult> collapsed =
-      linalg::collapseOpIterationDims(op, dims, rewriter);
-  if (failed(collapsed)) {
-    return nullptr;
-  }
-  rewriter.replaceOp(op, collapsed->results);
-  Operation *result = collapsed->collapsedOp.getOperation();
-  for (OpOperand &operand : result->getOpOperands()) {
-    Value direct = skipReshapePair(operand.get());
-    if (direct != operand.get()) {
-      rewriter.modifyOpInPlace(result, [&] { operand.set(direct); });
-    }
-  }
-  return result;
 }
 
 /// A statically shaped f32 2-D convolution of the group whose result only an

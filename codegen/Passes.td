@@ -163,6 +163,12 @@ def CpuTileContractionsPass
     4. vectorized into vector.contract, lowered to outer products (FMAs), and
        the C tile hoisted out of the K loop as a loop-carried vector.
 
+    With `fuse-epilogues`, the elementwise consumer of a convolution (the
+    residual add and activation of a conv group; the bias is the
+    contraction's initial value) runs inside the loop that computes the
+    convolution's output tiles (per image, or per thread tile), on each tile
+    right after its contraction.
+
     Everything else is left alone and lowers to plain loops later.
   }];
   let options = [
@@ -170,6 +176,9 @@ def CpuTileContractionsPass
            "Rows of the register tile (broadcast A elements per k)">,
     Option<"registerCols", "register-cols", "int64_t", /*default=*/"32",
            "Columns of the register tile (f32 lanes per k)">,
+    Option<"fuseEpilogues", "fuse-epilogues", "bool", /*default=*/"true",
+           "Compute a convolution's elementwise consumer inside its tile "
+           "loop">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
@@ -380,6 +389,29 @@ def CpuReadOnlyInputsPass : Pass<"nn-cpu-readonly-inputs", "func::FuncOp"> {
     functions' tensor arguments are marked read-only; bufferization then
     copies where it must write.
   }];
+}
+
+def CpuStackBuffersPass : Pass<"nn-cpu-stack-buffers", "func::FuncOp"> {
+  let summary = "Small intermediate buffers of a function's entry block on "
+                "the stack";
+  let description = [{
+    After bufferization, every intermediate buffer is a memref.alloc, a
+    malloc + free per inference: for a small model (an MLP step of a few
+    microseconds, an autoencoder) a visible share of its time. Statically
+    shaped allocations in the function's entry block (never inside a loop,
+    where an alloca would grow the stack per iteration) that are not
+    returned become memref.alloca, largest last, while each is at most
+    `max-bytes` and together at most `max-total-bytes` (the caller's thread
+    stack holds them; glibc's default is 8 MiB). Runs before the buffer
+    deallocation pipeline, which then leaves them alone.
+  }];
+  let options = [
+    Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"65536",
+           "Largest buffer put on the stack">,
+    Option<"maxTotalBytes", "max-total-bytes", "int64_t",
+           /*default=*/"262144", "Stack bytes per function, at most">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
 #endif // NN_CODEGEN_PASSES_TD

@@ -13,7 +13,8 @@
 // CMP: fused: 3 outputs match numpy
 // CMP: unfused: 3 outputs match numpy
 // The default pipeline (conv through nn-cpu-tile-contractions' im2col, the
-// epilogue as its own loop nest) gives the same numbers.
+// epilogue inside the conv's image loop or thread loops) gives the same
+// numbers.
 // RUN: %nn-run %s %{inputs} --output-dir=%t/default
 // RUN: %python %S/Inputs/fusion_conv_ref.py %t %t/default | FileCheck %s --check-prefix=DEFAULT
 // DEFAULT: default: 3 outputs match numpy
@@ -26,6 +27,15 @@
 // elementwise op.
 // RUN: %nn-run %s %{inputs} --stats --tile-conv-groups | FileCheck %s --check-prefix=FUSED
 // FUSED: kernels=12 buffers_bytes=
+// By default the epilogue is computed in the loops of the conv's output
+// tiles when there are any: the first conv's image loop, the thread loops of
+// both parts of the second one's split contraction; the third conv (16
+// filters, 256 pixels) is one register-tiled loop nest without an outer
+// tile loop, so its epilogue stays a loop nest of its own. Each conv also
+// keeps its zero-padded input copy (fill, copy), bias broadcast and im2col
+// gather (the first one's gather is inside its image loop).
+// RUN: %nn-run %s %{inputs} --stats | FileCheck %s --check-prefix=DEFAULT-STATS
+// DEFAULT-STATS: kernels=17 buffers_bytes=
 // RUN: %nn-run %s %{inputs} --stats --no-fusion | FileCheck %s --check-prefix=UNFUSED
 // UNFUSED: kernels={{(2[0-9]|3[0-9])}} buffers_bytes=
 func.func @main(%x1: tensor<2x32x9x9xf32>, %w1: tensor<20x32x3x3xf32>, %b1: tensor<20xf32>, %r1: tensor<2x20x5x5xf32>,

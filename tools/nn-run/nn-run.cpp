@@ -33,6 +33,7 @@
 #include "VulkanRun.h"
 #include "codegen/CpuJit.h"
 #include "codegen/RuntimeTypes.h"
+#include "frontend/MlirFile.h"
 #include "frontend/onnx/Importer.h"
 #include "frontend/onnx/ModelLoader.h"
 #include "ir/NNOps.h"
@@ -268,32 +269,17 @@ LogicalResult loadOnnx(MLIRContext &context, StringRef path,
 
 LogicalResult loadMlir(MLIRContext &context, StringRef path, LoadedModel &out,
                        std::string &error) {
-  std::string diagnostic;
-  {
-    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
-      if (diagnostic.empty()) {
-        llvm::raw_string_ostream os(diagnostic);
-        os << diag.getLocation() << ": " << diag;
-      }
-      return success();
-    });
-    out.module = parseSourceFile<ModuleOp>(path, &context);
-  }
+  out.module = nn::loadMlirModel(context, path, error);
   if (!out.module) {
-    error = diagnostic.empty() ? path.str() + ": cannot parse" : diagnostic;
     return failure();
   }
-  auto main = out.module->lookupSymbol<func::FuncOp>("main");
-  if (!main) {
-    error = path.str() + ": no func.func @main";
-    return failure();
-  }
-  for (unsigned i = 0; i < main.getNumArguments(); ++i) {
-    auto name = main.getArgAttrOfType<StringAttr>(i, "nn.name");
-    out.inputNames.push_back(name ? name.str() : "input_" + std::to_string(i));
+  std::vector<std::string> names = nn::mainInputNames(*out.module);
+  out.inputNames.assign(names.begin(), names.end());
+  for (unsigned i = 0; i < out.inputNames.size(); ++i) {
     out.inputFileIndex.push_back(i);
   }
-  out.inputFileCount = main.getNumArguments();
+  out.inputFileCount = out.inputNames.size();
+  auto main = out.module->lookupSymbol<func::FuncOp>("main");
   for (unsigned i = 0; i < main.getNumResults(); ++i) {
     out.outputNames.push_back("output_" + std::to_string(i));
   }

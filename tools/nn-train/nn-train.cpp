@@ -25,11 +25,11 @@
 #include "ir/NNOps.h"
 #include "passes/Passes.h"
 #include "passes/TrainStep.h"
+#include "tools/nn-run/CompiledFunction.h"
 #include "tools/nn-train/Batches.h"
 #include "tools/nn-train/Dataset.h"
 #include "tools/nn-train/OnnxSave.h"
 #include "tools/nn-train/Report.h"
-#include "tools/nn-train/Targets.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -376,18 +376,17 @@ int main(int argc, char **argv) {
       feedback.push_back({out++, in++});
     }
   }
-  auto compile =
-      [&](func::FuncOp f,
-          Feedback fed) -> FailureOr<std::unique_ptr<CompiledFunction>> {
+  auto compile = [&](func::FuncOp f, nn::Feedback fed)
+      -> FailureOr<std::unique_ptr<nn::CompiledFunction>> {
     OwningOpRef<ModuleOp> m = extractFunction(module, f.getSymName());
     SmallVector<RankedTensorType> types;
     for (Type t : f.getArgumentTypes()) {
       types.push_back(cast<RankedTensorType>(t));
     }
     if (target == "vulkan") {
-      return compileForVulkanDevice(*m, types, device, fed, error);
+      return nn::compileForVulkanDevice(*m, types, device, fed, error);
     }
-    return compileForCpu(*m, types, error);
+    return nn::compileForCpu(*m, types, error);
   };
   auto stepExe = compile(info->step, feedback);
   if (failed(stepExe)) {

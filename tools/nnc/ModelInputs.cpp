@@ -8,6 +8,7 @@
 #include "ModelInputs.h"
 
 #include "codegen/AotCompile.h"
+#include "frontend/MlirFile.h"
 #include "frontend/onnx/ModelLoader.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -88,36 +89,12 @@ LogicalResult nnc::loadOnnx(MLIRContext &context, StringRef path,
 
 LogicalResult nnc::loadMlir(MLIRContext &context, StringRef path,
                             LoadedModel &out, std::string &error) {
-  std::string diagnostic;
-  {
-    ScopedDiagnosticHandler handler(&context, [&](Diagnostic &diag) {
-      if (diagnostic.empty()) {
-        llvm::raw_string_ostream os(diagnostic);
-        if (auto at = dyn_cast<FileLineColLoc>(diag.getLocation())) {
-          os << at.getFilename().getValue() << ":" << at.getLine() << ":"
-             << at.getColumn();
-        } else {
-          os << diag.getLocation();
-        }
-        os << ": " << diag;
-      }
-      return success();
-    });
-    out.module = parseSourceFile<ModuleOp>(path, &context);
-  }
+  out.module = nn::loadMlirModel(context, path, error);
   if (!out.module) {
-    error = diagnostic.empty() ? path.str() + ": cannot parse" : diagnostic;
     return failure();
   }
-  auto main = out.module->lookupSymbol<func::FuncOp>("main");
-  if (!main) {
-    error = path.str() + ": no func.func @main";
-    return failure();
-  }
-  for (unsigned i = 0; i < main.getNumArguments(); ++i) {
-    auto name = main.getArgAttrOfType<StringAttr>(i, "nn.name");
-    out.inputNames.push_back(name ? name.str() : "input_" + std::to_string(i));
-  }
+  std::vector<std::string> names = nn::mainInputNames(*out.module);
+  out.inputNames.assign(names.begin(), names.end());
   return success();
 }
 

@@ -5,19 +5,17 @@ compares each result with PyTorch (conv_transpose2d, and the weight
 gradient of conv2d by autograd). Prints `ok NAME` per case, or the first
 mismatch and exits 1."""
 import os
-import subprocess
 import sys
 
 import numpy as np
 import torch
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "lib"))
+from nn_cases import expect_close, run, single_op  # noqa: E402
+
 nn_run, out_dir = sys.argv[1], sys.argv[2]
 os.makedirs(out_dir, exist_ok=True)
 rng = np.random.RandomState(0)
-
-
-def ty(a):
-    return "tensor<" + "x".join(str(d) for d in a.shape) + "xf32>"
 
 
 def attrs(**kw):
@@ -28,33 +26,10 @@ def attrs(**kw):
     return "{" + ", ".join(parts) + "}" if parts else ""
 
 
-def run(name, op, args, want):
-    path = os.path.join(out_dir, name)
-    os.makedirs(path, exist_ok=True)
-    params = ", ".join(f"%a{i}: {ty(a)}" for i, a in enumerate(args))
-    operands = ", ".join(f"%a{i}" for i in range(len(args)))
-    types = ", ".join(ty(a) for a in args)
-    mlir = (f"func.func @main({params}) -> {ty(want)} {{\n"
-            f"  %0 = {op} {operands} {{ATTRS}} : ({types}) -> {ty(want)}\n"
-            f"  return %0 : {ty(want)}\n}}\n")
-    return path, mlir
-
-
 def check(name, op, args, want, attr):
-    path, mlir = run(name, op, args, want)
-    with open(os.path.join(path, "m.mlir"), "w") as f:
-        f.write(mlir.replace("{ATTRS}", attr))
-    cmd = [nn_run, os.path.join(path, "m.mlir"), f"--output-dir={path}"]
-    for i, a in enumerate(args):
-        np.save(os.path.join(path, f"in{i}.npy"), a)
-        cmd.append(f"--input={os.path.join(path, f'in{i}.npy')}")
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    got = np.load(os.path.join(path, "output_0.npy"))
-    scale = max(1.0, float(np.abs(want).max()))
-    if got.shape != want.shape or not np.allclose(got, want, rtol=1e-4,
-                                                  atol=1e-4 * scale):
-        sys.exit(f"{name}: mismatch, max error "
-                 f"{np.abs(got - want).max() if got.shape == want.shape else got.shape}")
+    got, _ = run(nn_run, os.path.join(out_dir, name),
+                 single_op(op, args, want, attr), args)
+    expect_close(name, got, want)
     print("ok", name)
 
 

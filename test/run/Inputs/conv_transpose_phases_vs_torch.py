@@ -6,19 +6,17 @@ PyTorch's conv_transpose2d. Weights are either inputs or constants in the
 module (whose phase kernels are then computed at compile time). Prints
 `ok NAME` per case, or the first mismatch and exits 1."""
 import os
-import subprocess
 import sys
 
 import numpy as np
 import torch
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "lib"))
+from nn_cases import expect_close, run, ty  # noqa: E402
+
 nn_run, out_dir = sys.argv[1], sys.argv[2]
 os.makedirs(out_dir, exist_ok=True)
 rng = np.random.RandomState(0)
-
-
-def ty(a):
-    return "tensor<" + "x".join(str(d) for d in a.shape) + "xf32>"
 
 
 def array(name, vals):
@@ -58,21 +56,8 @@ def case(name, n, c, h, w, f, k, stride, pad=(0, 0, 0, 0), out_pad=(0, 0),
             f"  %0 = nn.conv_transpose {', '.join(operands)} {{{attrs}}}"
             f" : ({types}) -> {ty(want)}\n"
             f"  return %0 : {ty(want)}\n}}\n")
-    path = os.path.join(out_dir, name)
-    os.makedirs(path, exist_ok=True)
-    with open(os.path.join(path, "m.mlir"), "w") as fh:
-        fh.write(mlir)
-    cmd = [nn_run, os.path.join(path, "m.mlir"), f"--output-dir={path}"]
-    for i, a in enumerate(args):
-        np.save(os.path.join(path, f"in{i}.npy"), a)
-        cmd.append(f"--input={os.path.join(path, f'in{i}.npy')}")
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    got = np.load(os.path.join(path, "output_0.npy"))
-    scale = max(1.0, float(np.abs(want).max()))
-    if got.shape != want.shape or not np.allclose(got, want, rtol=1e-4,
-                                                  atol=1e-4 * scale):
-        sys.exit(f"{name}: mismatch, max error "
-                 f"{np.abs(got - want).max() if got.shape == want.shape else got.shape}")
+    got, _ = run(nn_run, os.path.join(out_dir, name), mlir, args)
+    expect_close(name, got, want)
     print("ok", name)
 
 

@@ -6,20 +6,18 @@ cover masked row ends (widths that are not multiples of 8 or 16), stride 2
 and a W stride of 3 that keeps the scalar lowering. Prints `ok NAME` per
 case, or the first mismatch and exits 1."""
 import os
-import subprocess
 import sys
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "lib"))
+from nn_cases import expect_close, run, single_op  # noqa: E402
+
 nn_run, out_dir = sys.argv[1], sys.argv[2]
 os.makedirs(out_dir, exist_ok=True)
 rng = np.random.RandomState(0)
-
-
-def ty(shape):
-    return "tensor<" + "x".join(str(d) for d in shape) + "xf32>"
 
 
 def case(name, n, c, h, w, k, strides, pads, dilations=(1, 1), bias=True):
@@ -30,27 +28,12 @@ def case(name, n, c, h, w, k, strides, pads, dilations=(1, 1), bias=True):
     want = F.conv2d(xp, torch.from_numpy(wt), torch.from_numpy(b) if bias else None,
                     stride=strides, dilation=dilations, groups=c).numpy()
     args = [x, wt] + ([b] if bias else [])
-    params = ", ".join(f"%a{i}: {ty(a.shape)}" for i, a in enumerate(args))
-    operands = ", ".join(f"%a{i}" for i in range(len(args)))
-    types = ", ".join(ty(a.shape) for a in args)
     attr = (f"{{group = {c} : i64, strides = array<i64: {strides[0]}, {strides[1]}>, "
             f"pads = array<i64: {', '.join(map(str, pads))}>, "
             f"dilations = array<i64: {dilations[0]}, {dilations[1]}>}}")
-    path = os.path.join(out_dir, name)
-    os.makedirs(path, exist_ok=True)
-    with open(os.path.join(path, "m.mlir"), "w") as f:
-        f.write(f"func.func @main({params}) -> {ty(want.shape)} {{\n"
-                f"  %0 = nn.conv {operands} {attr} : ({types}) -> {ty(want.shape)}\n"
-                f"  return %0 : {ty(want.shape)}\n}}\n")
-    cmd = [nn_run, os.path.join(path, "m.mlir"), f"--output-dir={path}"]
-    for i, a in enumerate(args):
-        np.save(os.path.join(path, f"in{i}.npy"), a)
-        cmd.append(f"--input={os.path.join(path, f'in{i}.npy')}")
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    got = np.load(os.path.join(path, "output_0.npy"))
-    if got.shape != want.shape or not np.allclose(got, want, rtol=1e-5, atol=1e-5):
-        sys.exit(f"{name}: mismatch, max error "
-                 f"{np.abs(got - want).max() if got.shape == want.shape else got.shape}")
+    got, _ = run(nn_run, os.path.join(out_dir, name),
+                 single_op("nn.conv", args, want, attr), args)
+    expect_close(name, got, want, rtol=1e-5, atol=1e-5, scaled=False)
     print("ok", name)
 
 

@@ -13,14 +13,13 @@ import sys
 import numpy as np
 import torch
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "lib"))
+from nn_cases import expect_close, run, single_op  # noqa: E402
+
 nn_run, nn_opt, out_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(out_dir, exist_ok=True)
 rng = np.random.RandomState(0)
 F = torch.nn.functional
-
-
-def ty(a):
-    return "tensor<" + "x".join(str(d) for d in a.shape) + "xf32>"
 
 
 def attrs(**kw):
@@ -33,31 +32,13 @@ def attrs(**kw):
 
 def check(name, op, args, want, attr):
     path = os.path.join(out_dir, name)
-    os.makedirs(path, exist_ok=True)
-    params = ", ".join(f"%a{i}: {ty(a)}" for i, a in enumerate(args))
-    operands = ", ".join(f"%a{i}" for i in range(len(args)))
-    types = ", ".join(ty(a) for a in args)
-    module = os.path.join(path, "m.mlir")
-    with open(module, "w") as f:
-        f.write(f"func.func @main({params}) -> {ty(want)} {{\n"
-                f"  %0 = {op} {operands} {attr} : ({types}) -> {ty(want)}\n"
-                f"  return %0 : {ty(want)}\n}}\n")
     spv = os.path.join(path, "spv")
-    cmd = [nn_run, module, "--target=vulkan", f"--output-dir={path}",
-           f"--dump-spirv={spv}"]
-    for i, a in enumerate(args):
-        np.save(os.path.join(path, f"in{i}.npy"), a)
-        cmd.append(f"--input={os.path.join(path, f'in{i}.npy')}")
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    got, module = run(nn_run, path, single_op(op, args, want, attr), args,
+                      ["--target=vulkan", f"--dump-spirv={spv}"])
     for shader in glob.glob(os.path.join(spv, "*.spv")):
         subprocess.run(["spirv-val", "--target-env", "vulkan1.1", shader],
                        check=True)
-    got = np.load(os.path.join(path, "output_0.npy"))
-    scale = max(1.0, float(np.abs(want).max()))
-    if got.shape != want.shape or not np.allclose(got, want, rtol=1e-4,
-                                                  atol=1e-4 * scale):
-        sys.exit(f"{name}: mismatch, max error "
-                 f"{np.abs(got - want).max() if got.shape == want.shape else got.shape}")
+    expect_close(name, got, want)
     ir = subprocess.run([nn_opt, module, "--nn-vulkan-pipeline"], check=True,
                         capture_output=True, text=True).stdout
     print("ok", name, "tiled" if "spirv.ControlBarrier" in ir else "direct")

@@ -1,14 +1,14 @@
-//===- Targets.h - nn-train's compiled functions per target -----*- C++ -*-===//
+//===- CompiledFunction.h - a compiled @main on the CPU or Vulkan -*- C++
+//-*-===//
 //
-// The training step and the evaluation function compiled for one target:
-// the CPU (JIT, codegen/CpuJit) or a Vulkan device (codegen/VulkanCompile
-// and runtime/vulkan, through nn-run's VulkanRunner). nn-train only sees
-// this interface, so the epoch loop is the same on both.
+// One interface over nn::CpuExecutable and nn::VulkanRunner, shared by
+// nn-train (which keeps its training state on the device) and libnnc's
+// sessions (api/Targets.cpp).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef NNC_TOOLS_NNTRAIN_TARGETS_H
-#define NNC_TOOLS_NNTRAIN_TARGETS_H
+#ifndef NNC_TOOLS_NNRUN_COMPILEDFUNCTION_H
+#define NNC_TOOLS_NNRUN_COMPILEDFUNCTION_H
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -16,7 +16,8 @@
 #include <memory>
 #include <string>
 
-namespace nntrain {
+namespace mlir {
+namespace nn {
 
 /// One function compiled for a target, run on dense row-major host buffers.
 class CompiledFunction {
@@ -53,6 +54,7 @@ compileForVulkanDevice(mlir::ModuleOp module,
                        llvm::ArrayRef<mlir::RankedTensorType> inputTypes,
                        int device, Feedback feedback, std::string &error);
 
-} // namespace nntrain
+} // namespace nn
+} // namespace mlir
 
-#endif // NNC_TOOLS_NNTRAIN_TARGETS_H
+#endif // NNC_TOOLS_NNRUN_COMPILEDFUNCTION_H

@@ -1,4 +1,4 @@
-//===- Targets.cpp - nn-train's compiled functions per target ------------===//
+//===- CompiledFunction.cpp - a compiled @main on the CPU or Vulkan -------===//
 //
 // Thin adapters from nn::CpuExecutable and nn::VulkanRunner to
 // CompiledFunction. Only Vulkan keeps inputs (the training state) on the
@@ -6,14 +6,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tools/nn-train/Targets.h"
+#include "tools/nn-run/CompiledFunction.h"
 
 #include "codegen/CpuJit.h"
 #include "tools/nn-run/VulkanRun.h"
 
 using namespace mlir;
 
-namespace nntrain {
+namespace mlir {
+namespace nn {
 
 LogicalResult CompiledFunction::writeInput(unsigned, const void *,
                                            std::string &error) {
@@ -92,4 +93,5 @@ compileForVulkanDevice(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
       new VulkanFunction(std::move(*runner)));
 }
 
-} // namespace nntrain
+} // namespace nn
+} // namespace mlir
