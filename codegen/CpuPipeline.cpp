@@ -62,6 +62,7 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //     tensors (hoisting the C tile needs tensors, toolchain.md section 2).
   if (opts.vectorizeContractions) {
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
+    // Stride-1 3x3 convs with constant filters: Winograd.
     pm.addNestedPass<func::FuncOp>(createCpuWinogradConvPass());
     // [fusion] A conv's epilogue runs in the conv's tile loop.
     CpuTileContractionsPassOptions tiling;
