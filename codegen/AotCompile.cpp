@@ -268,8 +268,8 @@ nn::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &llvmContext,
   }
   llvmModule->setDataLayout(machine.createDataLayout());
   llvmModule->setTargetTriple(machine.getTargetTriple());
-  if (llvm::Error err =
-          makeOptimizingTransformer(3, 0, &machine)(llvmModule.get())) {
+  if (llvm::Error err = makeOptimizingTransformer(
+          kLlvmOptLevel, /*sizeLevel=*/0, &machine)(llvmModule.get())) {
     error = "LLVM optimization failed: " + llvm::toString(std::move(err));
     return failure();
   }

@@ -208,7 +208,8 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
   if (failed(machine)) {
     return failure();
   }
-  auto transformer = makeOptimizingTransformer(3, 0, machine->get());
+  auto transformer = makeOptimizingTransformer(nn::kLlvmOptLevel,
+                                               /*sizeLevel=*/0, machine->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
