@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/Interfaces/TilingInterface.h"
@@ -154,12 +155,23 @@ linalg::GenericOp nn::fuseEpilogueIntoLoop(RewriterBase &rewriter,
     return nullptr;
   }
   auto insert = dyn_cast<tensor::ParallelInsertSliceOp>(*yielded.begin());
-  if (!insert ||
-      insert.getSourceType().getRank() != insert.getDestType().getRank() ||
-      !insert.getSourceType().hasStaticShape() ||
+  if (!insert || !insert.getSourceType().hasStaticShape() ||
+      ShapedType::isDynamicShape(insert.getStaticSizes()) ||
       !llvm::all_of(insert.getStaticStrides(),
                     [](int64_t s) { return s == 1; })) {
     return nullptr;
+  }
+  // A rank-reducing insert (a Winograd output plane [OH, OW] of [N, F, OH,
+  // OW]) drops unit dims: the tile is reshaped to the full rank and back.
+  auto tileType = RankedTensorType::get(
+      insert.getStaticSizes(), insert.getSourceType().getElementType());
+  std::optional<SmallVector<ReassociationIndices>> reassociation;
+  if (tileType != insert.getSourceType()) {
+    reassociation =
+        getReassociationIndicesForReshape(insert.getSourceType(), tileType);
+    if (!reassociation) {
+      return nullptr;
+    }
   }
   rewriter.setInsertionPoint(terminator);
   FailureOr<TilingResult> tiled =
@@ -170,7 +182,7 @@ linalg::GenericOp nn::fuseEpilogueIntoLoop(RewriterBase &rewriter,
     return nullptr;
   }
   auto tile = dyn_cast<linalg::GenericOp>(tiled->tiledOps.front());
-  if (!tile || tile.getDpsInits()[0].getType() != insert.getSourceType()) {
+  if (!tile || tile.getDpsInits()[0].getType() != tileType) {
     // Not expected (static sizes), but leave valid IR behind.
     for (Operation *op : llvm::reverse(tiled->tiledOps)) {
       rewriter.eraseOp(op);
@@ -181,12 +193,22 @@ linalg::GenericOp nn::fuseEpilogueIntoLoop(RewriterBase &rewriter,
   // being inserted instead.
   OpOperand &tileInit = tile.getDpsInitsMutable()[0];
   Operation *slice = tileInit.get().getDefiningOp();
-  rewriter.modifyOpInPlace(tile, [&] { tileInit.set(insert.getSource()); });
+  Value source = insert.getSource(), result = tile->getResult(0);
+  if (reassociation) {
+    rewriter.setInsertionPoint(tile);
+    source = tensor::ExpandShapeOp::create(rewriter, tile.getLoc(), tileType,
+                                           source, *reassociation);
+    rewriter.setInsertionPointAfter(tile);
+    result = tensor::CollapseShapeOp::create(rewriter, tile.getLoc(),
+                                             insert.getSourceType(), result,
+                                             *reassociation);
+  }
+  rewriter.modifyOpInPlace(tile, [&] { tileInit.set(source); });
   if (slice && slice->use_empty()) {
     rewriter.eraseOp(slice);
   }
-  rewriter.modifyOpInPlace(
-      insert, [&] { insert.getSourceMutable().set(tile->getResult(0)); });
+  rewriter.modifyOpInPlace(insert,
+                           [&] { insert.getSourceMutable().set(result); });
   rewriter.replaceOp(epilogue, loop->getResults());
   return tile;
 }

@@ -383,7 +383,18 @@ struct CpuTileContractionsPass
       }
     }
 
-    // Conv epilogues into the loop of the conv's output tiles.
+    // Conv epilogues into the loop of the conv's output tiles (also of a
+    // Winograd conv's output transform, nn-cpu-winograd-conv).
+    if (fuseEpilogues) {
+      getOperation().walk([&](linalg::GenericOp op) {
+        auto loop = op.getNumDpsInits() == 1
+                        ? op.getDpsInits()[0].getDefiningOp<scf::ForallOp>()
+                        : scf::ForallOp();
+        if (loop && loop->hasAttr("nn.conv_output")) {
+          epilogues.push_back(op);
+        }
+      });
+    }
     SmallVector<linalg::GenericOp> rows;
     for (linalg::GenericOp epilogue : epilogues) {
       if (!epilogue) {

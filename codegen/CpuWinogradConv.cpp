@@ -380,6 +380,9 @@ Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
   b.setInsertionPointToStart(forall.getTerminator().getBody());
   tensor::ParallelInsertSliceOp::create(b, loc, rows.getResult(0), shared,
                                         outOffsets, outSizes, unit);
+  // Its elementwise consumer (bias/residual/relu) may run per plane
+  // inside it (nn-cpu-tile-contractions fuse-epilogues).
+  forall->setAttr("nn.conv_output", rewriter.getUnitAttr());
   return forall.getResult(0);
 }
 
