@@ -29,12 +29,20 @@ DIR = os.environ["MODELS_DIR"]
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 THREADS = [int(t) for t in os.environ.get("THREADS", "1 2").split()]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Outputs must match the PyTorch reference within RTOL of each value plus
+# ATOL of the output's largest magnitude: an absolute floor scaled to the
+# data, since a reordered fp32 sum (Winograd's transforms, a different
+# blocking) is off by a few ulps of the largest terms, also where the result
+# itself is near zero.
 RTOL, ATOL = 1e-4, 1e-5
 TARGET_ROUND_MS = float(os.environ.get("ROUND_MS", "300"))
 
 
 def close(got, want):
-    return got.shape == want.shape and bool(np.isclose(got, want, rtol=RTOL, atol=ATOL).all())
+    if got.shape != want.shape:
+        return False
+    scale = max(1.0, float(np.abs(want).max())) if want.size else 1.0
+    return bool(np.isclose(got, want, rtol=RTOL, atol=ATOL * scale).all())
 
 
 def refs_of(model):

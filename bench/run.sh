@@ -62,6 +62,11 @@ export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
 # on the cores after their run and slow down whatever runs next (nnc's pool
 # sleeps between loops); passive waiting makes the rounds independent.
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+# OpenBLAS's own threads busy-wait 2^28 cycles (~0.1 s) after each call by
+# default, taking the second core from the next round (nnc's 1024^3 matmul
+# read 205 GFLOP/s at 2 threads instead of 454); 2^4 cycles makes them sleep,
+# like the OpenMP ones, without slowing OpenBLAS itself (438 vs 443).
+export OPENBLAS_THREAD_TIMEOUT=${OPENBLAS_THREAD_TIMEOUT:-4}
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.clock" "$tmp.kernels" "$tmp.kernels.log"' EXIT
