@@ -2,7 +2,8 @@
 //
 // Operand layout helpers of nn-cpu-tile-contractions (ContractionOperands.cpp):
 // constants (and slices of them) are transposed or padded at compile time, so
-// weights are laid out once instead of at every inference.
+// weights are laid out once instead of at every inference; panels of
+// non-constant operands are packed (and hoisted) per call.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 
 #include <optional>
 
@@ -40,6 +42,17 @@ void foldConstantPad(RewriterBase &rewriter, tensor::PadOp pad);
 /// dimension (for A: k, for B: n). Returns false if it cannot.
 bool makeInnermost(RewriterBase &rewriter, linalg::GenericOp op,
                    unsigned operand, unsigned inner);
+
+/// Moves loop-invariant ops (the padded copy of an operand that every tile
+/// of an enclosing fusion-group loop reads whole) out of the loops around
+/// `op`, innermost first, so they run once instead of once per tile.
+void hoistInvariantsAround(Operation *op);
+
+/// Packs operand `operand` of the tiled op `tiled` (an extract_slice of a
+/// large tensor, not already one contiguous run) into a fresh contiguous
+/// tensor, hoisted out of every loop of `loops` it does not depend on.
+void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
+                 ArrayRef<LoopLikeOpInterface> loops);
 
 } // namespace nn
 } // namespace mlir

@@ -39,7 +39,9 @@ namespace nn {
 using namespace mlir;
 using nn::constantBytes;
 using nn::foldConstantPad;
+using nn::hoistInvariantsAround;
 using nn::makeInnermost;
+using nn::packOperand;
 using nn::resultPosition;
 
 namespace {
@@ -196,79 +198,6 @@ SmallVector<OpFoldResult> indexSizes(MLIRContext *ctx,
     result.push_back(b.getIndexAttr(s));
   }
   return result;
-}
-
-/// True if `slice` reads one contiguous run of its source (every dimension
-/// inside the outermost one it does not take whole is taken whole, and the
-/// source is no strided view): packing it would only copy it, e.g. a slice
-/// of rows of an already padded panel.
-bool isContiguous(tensor::ExtractSliceOp slice) {
-  RankedTensorType source = slice.getSourceType();
-  ArrayRef<int64_t> sizes = slice.getStaticSizes();
-  if (!source.hasStaticShape() ||
-      !llvm::all_of(slice.getStaticStrides(),
-                    [](int64_t s) { return s == 1; })) {
-    return false;
-  }
-  bool partial = false;
-  for (int64_t d = 0; d < source.getRank(); ++d) {
-    if (partial && sizes[d] != source.getDimSize(d)) {
-      return false;
-    }
-    partial |= sizes[d] != 1;
-  }
-  // A slice of a slice is contiguous only if the outer one is (bufferized,
-  // it is a strided view of the outer one's buffer).
-  auto outer = slice.getSource().getDefiningOp<tensor::ExtractSliceOp>();
-  return !outer || isContiguous(outer);
-}
-
-/// Moves loop-invariant ops (the padded copy of an operand that every tile
-/// of an enclosing fusion-group loop reads whole) out of the loops around
-/// `op`, innermost first, so they run once instead of once per tile.
-void hoistInvariantsAround(Operation *op) {
-  SmallVector<LoopLikeOpInterface> loops;
-  for (Operation *p = op->getParentOp(); p; p = p->getParentOp()) {
-    if (auto loop = dyn_cast<LoopLikeOpInterface>(p)) {
-      loops.push_back(loop);
-    }
-  }
-  for (LoopLikeOpInterface loop : loops) {
-    moveLoopInvariantCode(loop);
-  }
-}
-
-/// Packs operand `operand` of the tiled op (an extract_slice of a large
-/// tensor) into a fresh contiguous tensor with linalg.copy, and hoists slice
-/// and copy out of every enclosing tile loop they do not depend on. The
-/// micro-kernel then reads B rows 1 KiB apart from a few pages instead of
-/// one page per K step (TLB misses and L1 set conflicts at large N).
-void packOperand(RewriterBase &rewriter, Operation *tiled, unsigned operand,
-                 ArrayRef<LoopLikeOpInterface> loops) {
-  auto slice =
-      tiled->getOperand(operand).getDefiningOp<tensor::ExtractSliceOp>();
-  if (!slice || !slice->hasOneUse() || isContiguous(slice)) {
-    return;
-  }
-  RankedTensorType type = slice.getType();
-  rewriter.setInsertionPoint(tiled);
-  Value empty = tensor::EmptyOp::create(rewriter, slice.getLoc(),
-                                        type.getShape(), type.getElementType());
-  auto copy = linalg::CopyOp::create(rewriter, slice.getLoc(),
-                                     slice.getResult(), empty);
-  rewriter.modifyOpInPlace(
-      tiled, [&] { tiled->setOperand(operand, copy->getResult(0)); });
-  for (LoopLikeOpInterface loop : llvm::reverse(loops)) {
-    if (!loop->isProperAncestor(slice) ||
-        !llvm::all_of(slice->getOperands(), [&](Value v) {
-          return loop.isDefinedOutsideOfLoop(v);
-        })) {
-      break;
-    }
-    rewriter.moveOpBefore(slice, loop);
-    rewriter.moveOpBefore(empty.getDefiningOp(), loop);
-    rewriter.moveOpBefore(copy, loop);
-  }
 }
 
 /// A contraction whose reduction runs over several consecutive loops read
