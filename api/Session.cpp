@@ -15,6 +15,7 @@
 #include "Targets.h"
 
 #include "codegen/CpuJit.h"
+#include "frontend/MlirFile.h"
 #include "frontend/onnx/Importer.h"
 #include "frontend/onnx/ModelLoader.h"
 #include "ir/NNOps.h"
@@ -193,30 +194,8 @@ namespace {
 /// Parses MLIR text into `s`; the first error diagnostic goes to `message`.
 nn_status parseMlir(nnc_session &s, StringRef text, StringRef name,
                     std::string &message) {
-  std::string diagnostic;
-  {
-    ScopedDiagnosticHandler handler(&s.context, [&](Diagnostic &diag) {
-      if (diagnostic.empty() &&
-          diag.getSeverity() == DiagnosticSeverity::Error) {
-        llvm::raw_string_ostream os(diagnostic);
-        // `file:line:col: message`, like a compiler (not `loc(...)`).
-        if (auto loc = dyn_cast<FileLineColLoc>(diag.getLocation())) {
-          os << loc.getFilename().getValue() << ":" << loc.getLine() << ":"
-             << loc.getColumn();
-        } else {
-          os << diag.getLocation();
-        }
-        os << ": " << diag;
-      }
-      return success();
-    });
-    llvm::SourceMgr sourceMgr;
-    sourceMgr.AddNewSourceBuffer(
-        llvm::MemoryBuffer::getMemBufferCopy(text, name), llvm::SMLoc());
-    s.module = parseSourceFile<ModuleOp>(sourceMgr, &s.context);
-  }
+  s.module = nn::parseMlirModel(s.context, text, name, message);
   if (!s.module) {
-    message = diagnostic.empty() ? name.str() + ": cannot parse" : diagnostic;
     return NN_INVALID_MODEL;
   }
   if (failed(s.describeMain({}, {}, message))) {

@@ -1,8 +1,9 @@
 //===- ContractionUtils.h - helpers for contraction and pooling -*- C++ -*-===//
 //
-// Helpers shared by LowerContractions.cpp and LowerPooling.cpp: filled
-// tensors, zero/-inf padding and zero-dilation of the spatial dimensions of
-// [N, C, D1..Dk] tensors, and window attributes with their ONNX defaults.
+// Helpers shared by the contraction lowerings (LowerContractions.cpp,
+// LowerPooling.cpp, the CPU conv rewrites): the multiply-accumulate body,
+// filled tensors, zero/-inf padding and zero-dilation of the spatial dimensions
+// of [N, C, D1..Dk] tensors, and window attributes with their ONNX defaults.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +19,11 @@
 
 namespace mlir {
 namespace nn {
+
+/// Multiply-accumulate body of a linalg.generic contraction: yields
+/// out + a * b (args[0] * args[1] added to the last argument; further inputs
+/// only give extents).
+void macBody(OpBuilder &b, Location loc, ValueRange args);
 
 /// `tensor.empty` of `type` (dynamic extents `dynamicDims`) filled with
 /// `value` by linalg.fill.

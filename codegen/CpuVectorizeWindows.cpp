@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Passes.h"
+#include "codegen/PlaneLoop.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -150,12 +151,7 @@ void rewrite(RewriterBase &rewriter, linalg::LinalgOp op, const Geometry &g) {
   auto planeTy = RankedTensorType::get({g.oh, g.ow}, f32);
   auto inPlaneTy = RankedTensorType::get({g.hp, g.wp}, f32);
   rewriter.setInsertionPoint(op);
-  SmallVector<OpFoldResult> lbs(2, rewriter.getIndexAttr(0));
-  SmallVector<OpFoldResult> ubs = {rewriter.getIndexAttr(g.n),
-                                   rewriter.getIndexAttr(g.c)};
-  SmallVector<OpFoldResult> steps(2, rewriter.getIndexAttr(1));
-  auto forall = scf::ForallOp::create(rewriter, loc, lbs, ubs, steps,
-                                      ValueRange{init}, std::nullopt);
+  auto forall = nn::createPlaneLoop(rewriter, loc, g.n, g.c, init);
   OpBuilder b = OpBuilder::atBlockTerminator(forall.getBody());
   Location l = loc;
   Value n = forall.getInductionVar(0), c = forall.getInductionVar(1);

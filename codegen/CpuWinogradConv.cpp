@@ -19,6 +19,7 @@
 
 #include "codegen/ContractionOperands.h"
 #include "codegen/Passes.h"
+#include "codegen/PlaneLoop.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -178,12 +179,7 @@ Value transformInput(OpBuilder &rewriter, Location loc, const Geometry &g,
                                idx(g.tiles - used)},
         SmallVector<OpFoldResult>(4, idx(1)));
   }
-  SmallVector<OpFoldResult> lbs(2, rewriter.getIndexAttr(0));
-  SmallVector<OpFoldResult> ubs = {rewriter.getIndexAttr(g.n),
-                                   rewriter.getIndexAttr(g.c)};
-  SmallVector<OpFoldResult> steps(2, rewriter.getIndexAttr(1));
-  auto forall = scf::ForallOp::create(rewriter, loc, lbs, ubs, steps,
-                                      ValueRange{init}, std::nullopt);
+  auto forall = nn::createPlaneLoop(rewriter, loc, g.n, g.c, init);
   OpBuilder b = OpBuilder::atBlockTerminator(forall.getBody());
   Value n = forall.getInductionVar(0), c = forall.getInductionVar(1);
   Value shared = forall.getRegionIterArgs()[0];
@@ -277,12 +273,7 @@ Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
   const WinogradMatrices &w = g.w;
   int64_t alpha = w.alpha, m = w.m;
   Type f32 = rewriter.getF32Type();
-  SmallVector<OpFoldResult> lbs(2, rewriter.getIndexAttr(0));
-  SmallVector<OpFoldResult> ubs = {rewriter.getIndexAttr(g.n),
-                                   rewriter.getIndexAttr(g.f)};
-  SmallVector<OpFoldResult> steps(2, rewriter.getIndexAttr(1));
-  auto forall = scf::ForallOp::create(rewriter, loc, lbs, ubs, steps,
-                                      ValueRange{init}, std::nullopt);
+  auto forall = nn::createPlaneLoop(rewriter, loc, g.n, g.f, init);
   OpBuilder b = OpBuilder::atBlockTerminator(forall.getBody());
   Value n = forall.getInductionVar(0), f = forall.getInductionVar(1);
   Value shared = forall.getRegionIterArgs()[0];

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/Im2Col.h"
+#include "codegen/ContractionUtils.h"
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -82,15 +83,9 @@ LogicalResult nn::rewriteConvAsIm2Col(RewriterBase &rewriter,
         AffineMap::get(4, 0, {d(0), d(1), d(2)}, ctx)};
     SmallVector<utils::IteratorType> iters(3, utils::IteratorType::parallel);
     iters.push_back(utils::IteratorType::reduction);
-    return linalg::GenericOp::create(
-               b, loc, TypeRange{acc.getType()}, ValueRange{filter, cols},
-               ValueRange{acc}, maps, iters,
-               [](OpBuilder &nb, Location l, ValueRange args) {
-                 Value m = arith::MulFOp::create(nb, l, args[0], args[1]);
-                 linalg::YieldOp::create(
-                     nb, l,
-                     ValueRange{arith::AddFOp::create(nb, l, args[2], m)});
-               })
+    return linalg::GenericOp::create(b, loc, TypeRange{acc.getType()},
+                                     ValueRange{filter, cols}, ValueRange{acc},
+                                     maps, iters, nn::macBody)
         .getResult(0);
   };
 

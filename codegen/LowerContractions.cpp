@@ -25,6 +25,12 @@ using namespace mlir::nn;
 // Shared helpers (ContractionUtils.h)
 //===----------------------------------------------------------------------===//
 
+void nn::macBody(OpBuilder &b, Location loc, ValueRange args) {
+  Value mul = arith::MulFOp::create(b, loc, args[0], args[1]);
+  Value add = arith::AddFOp::create(b, loc, args.back(), mul);
+  linalg::YieldOp::create(b, loc, add);
+}
+
 Value nn::filledTensor(OpBuilder &b, Location loc, RankedTensorType type,
                        ValueRange dynamicDims, double value) {
   Value empty = emptyTensor(b, loc, type, dynamicDims);
@@ -94,13 +100,6 @@ bool hasStaticSpatial(RankedTensorType t) {
     }
   }
   return true;
-}
-
-/// Multiply-accumulate body: out + a * b (further inputs only give extents).
-void macBody(OpBuilder &b, Location loc, ValueRange args) {
-  Value mul = arith::MulFOp::create(b, loc, args[0], args[1]);
-  Value add = arith::AddFOp::create(b, loc, args.back(), mul);
-  linalg::YieldOp::create(b, loc, add);
 }
 
 //===----------------------------------------------------------------------===//

@@ -106,16 +106,10 @@ struct ConvWeightGradLowering : OpConversionPattern<ConvWeightGradOp> {
     SmallVector<utils::IteratorType> iters(3 + k,
                                            utils::IteratorType::parallel);
     iters.append(1 + k, utils::IteratorType::reduction);
-    Value out =
-        linalg::GenericOp::create(
-            rewriter, loc, TypeRange{outTy}, ValueRange{xg, dg},
-            ValueRange{init}, maps, iters,
-            [](OpBuilder &b, Location l, ValueRange args) {
-              Value p = arith::MulFOp::create(b, l, args[0], args[1]);
-              linalg::YieldOp::create(
-                  b, l, ValueRange{arith::AddFOp::create(b, l, args[2], p)});
-            })
-            .getResult(0);
+    Value out = linalg::GenericOp::create(rewriter, loc, TypeRange{outTy},
+                                          ValueRange{xg, dg}, ValueRange{init},
+                                          maps, iters, nn::macBody)
+                    .getResult(0);
     SmallVector<ReassociationIndices> reassoc = {{0, 1}};
     for (int64_t d = 2; d < outTy.getRank(); ++d) {
       reassoc.push_back({d});

@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/ContractionUtils.h"
 #include "codegen/LoweringUtils.h"
 #include "codegen/Transforms.h"
 #include "ir/NNOps.h"
@@ -233,11 +234,7 @@ struct Layer {
         utils::IteratorType::reduction};
     auto generic = linalg::GenericOp::create(
         b, loc, stateType, ValueRange{lhs, rhs}, ValueRange{acc}, maps,
-        iterators, [&](OpBuilder &nb, Location nloc, ValueRange args) {
-          Value p = arith::MulFOp::create(nb, nloc, args[0], args[1]);
-          Value sum = arith::AddFOp::create(nb, nloc, args[2], p);
-          linalg::YieldOp::create(nb, nloc, sum);
-        });
+        iterators, nn::macBody);
     return generic.getResult(0);
   }
 

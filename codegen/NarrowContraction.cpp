@@ -12,6 +12,7 @@
 
 #include "codegen/NarrowContraction.h"
 #include "codegen/ContractionOperands.h"
+#include "codegen/ContractionUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -131,12 +132,7 @@ linalg::GenericOp nn::transposeNarrowProduct(RewriterBase &rewriter,
   iters.push_back(utils::IteratorType::reduction);
   auto product = linalg::GenericOp::create(
       rewriter, loc, TypeRange{splitType}, ValueRange{bValue, panels},
-      ValueRange{init}, newMaps, iters,
-      [](OpBuilder &b, Location l, ValueRange args) {
-        Value mul = arith::MulFOp::create(b, l, args[0], args[1]);
-        linalg::YieldOp::create(
-            b, l, ValueRange{arith::AddFOp::create(b, l, args[2], mul)});
-      });
+      ValueRange{init}, newMaps, iters, nn::macBody);
   Value resultT = tensor::CollapseShapeOp::create(rewriter, loc, initTType,
                                                   product.getResult(0), groups);
   rewriter.replaceOp(op, permute(rewriter, loc, resultT, perm));

@@ -1,8 +1,8 @@
 //===- MlirFile.h - read a model written as MLIR --------------*- C++ -*-===//
 //
-// The `.mlir` side of model loading, shared by nnc and nn-run (the ONNX side
-// is frontend/onnx): parse a file into a module that has a func.func @main,
-// reporting the first diagnostic as FILE:LINE:COL: message.
+// The `.mlir` side of model loading, shared by nnc, nn-run and libnnc (the ONNX
+// side is frontend/onnx): parse a file into a module that has a func.func
+// @main, reporting the first diagnostic as FILE:LINE:COL: message.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,8 +17,13 @@
 namespace mlir {
 namespace nn {
 
-/// Parses `path` (text or bytecode); null with `error` set when it cannot be
-/// read or parsed, or has no func.func @main.
+/// Parses `text` (MLIR text or bytecode, `name` its file name in messages);
+/// null with `error` set (the first error as FILE:LINE:COL: message) when it
+/// cannot be parsed or has no func.func @main.
+OwningOpRef<ModuleOp> parseMlirModel(MLIRContext &context, llvm::StringRef text,
+                                     llvm::StringRef name, std::string &error);
+
+/// parseMlirModel on the contents of `path`.
 OwningOpRef<ModuleOp> loadMlirModel(MLIRContext &context, llvm::StringRef path,
                                     std::string &error);
 
