@@ -52,10 +52,9 @@ LogicalResult nn::rewriteConvAsIm2Col(RewriterBase &rewriter,
   Value out = tensor::CollapseShapeOp::create(
       rewriter, loc, RankedTensorType::get({n, f, p}, f32), init, outGroups);
 
-  // out[b] (b images) = filter x cols(x[b]).
-  auto product = [&](OpBuilder &b, Value images, Value acc) -> Value {
-    int64_t batch = cast<RankedTensorType>(images.getType()).getDimSize(0);
-    // cols6[n, c, kh, kw, oh, ow] = x[n, c, oh*s + kh*d, ow*s + kw*d].
+  // cols6[n, c, kh, kw, oh, ow] = x[n, c, oh*s + kh*d, ow*s + kw*d],
+  // collapsed to [n, c*kh*kw, oh*ow].
+  auto im2colColumns = [&](OpBuilder &b, Value images, int64_t batch) {
     Value empty = tensor::EmptyOp::create(
         b, loc, ArrayRef<int64_t>{batch, c, kh, kw, oh, ow}, f32);
     SmallVector<AffineMap> copyMaps = {
@@ -73,9 +72,27 @@ LogicalResult nn::rewriteConvAsIm2Col(RewriterBase &rewriter,
               linalg::YieldOp::create(nb, l, args[0]);
             })
             .getResult(0);
-    Value cols = tensor::CollapseShapeOp::create(
-        b, loc, RankedTensorType::get({batch, k, p}, f32), cols6,
-        SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}});
+    return tensor::CollapseShapeOp::create(
+               b, loc, RankedTensorType::get({batch, k, p}, f32), cols6,
+               SmallVector<ReassociationIndices>{{0}, {1, 2, 3}, {4, 5}})
+        .getResult();
+  };
+  // A 1x1 window at unit stride reads every input pixel once, in order: the
+  // columns are the input itself, collapsed, and need no copy.
+  bool identityCols = kh == 1 && kw == 1 && strides[0] == 1 &&
+                      strides[1] == 1 && xt.getDimSize(2) == oh &&
+                      xt.getDimSize(3) == ow;
+  // out[b] (b images) = filter x cols(x[b]).
+  auto product = [&](OpBuilder &b, Value images, Value acc) -> Value {
+    int64_t batch = cast<RankedTensorType>(images.getType()).getDimSize(0);
+    Value cols;
+    if (identityCols) {
+      cols = tensor::CollapseShapeOp::create(
+          b, loc, RankedTensorType::get({batch, k, p}, f32), images,
+          SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+    } else {
+      cols = im2colColumns(b, images, batch);
+    }
     // Loops (n, f, p, k): out[n, f, p] += filter[f, k] * cols[n, k, p].
     SmallVector<AffineMap> maps = {
         AffineMap::get(4, 0, {d(1), d(3)}, ctx),

@@ -100,6 +100,25 @@ func.func @conv(%x: tensor<2x16x8x8xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<2
 
 // -----
 
+// A 1x1 convolution at unit stride needs no im2col copy: its columns are the
+// input, collapsed to [C, H*W]. A strided 1x1 convolution still gathers.
+// CHECK-LABEL: func.func @conv1x1
+// CHECK-NOT:   tensor<1x16x1x1x8x8xf32>
+// CHECK:       tensor.collapse_shape %{{.*}} {{\[}}[0], [1], [2, 3]] : tensor<1x16x8x8xf32> into tensor<1x16x64xf32>
+// CHECK:       vector.fma
+func.func @conv1x1(%x: tensor<1x16x8x8xf32>, %w: tensor<32x16x1x1xf32>) -> tensor<1x32x8x8xf32> {
+  %y = nn.conv %x, %w : (tensor<1x16x8x8xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x8x8xf32>
+  return %y : tensor<1x32x8x8xf32>
+}
+// CHECK-LABEL: func.func @conv1x1_strided
+// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<1x16x1x1x4x4xf32>)
+func.func @conv1x1_strided(%x: tensor<1x16x8x8xf32>, %w: tensor<32x16x1x1xf32>) -> tensor<1x32x4x4xf32> {
+  %y = nn.conv %x, %w {strides = array<i64: 2, 2>} : (tensor<1x16x8x8xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x4x4xf32>
+  return %y : tensor<1x32x4x4xf32>
+}
+
+// -----
+
 // A tile of a constant weight inside a loop (a fusion group's tile loop) is
 // read as the same tile of the weight transposed at compile time: no
 // linalg.transpose per call.
