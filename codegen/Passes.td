@@ -293,7 +293,15 @@ def CpuVectorizeDepthwisePass
     vector: the channel's taps are broadcast once per plane, and each tap is
     one vector read of the input row (stride 2: twice as wide, then the even
     lanes by a shuffle) and one FMA. Row ends use masked (out-of-bounds)
-    transfers. Other depthwise convolutions are left alone.
+    transfers. An input zero-padded by insertion into a zero fill is read
+    unpadded: window rows above and below the source are skipped (the rows
+    near the plane's top and bottom are emitted one by one), columns left of
+    it come from the padding by a shuffle, columns right of it from masked
+    reads. A bias broadcast (or fill) as the init becomes the accumulators'
+    starting value, and a single in-place elementwise consumer (ReLU6) is
+    applied to each row block before it is written: one kernel instead of a
+    pad copy, a broadcast, the convolution and an activation pass. Other
+    depthwise convolutions are left alone.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect",
@@ -310,6 +318,7 @@ def CpuVectorizePoolingPass
     each tap one contiguous vector read of the input row (stride s: s times
     as wide, every s-th lane picked by a shuffle) and one vector maximum
     (NaN-propagating, like arith.maximumf). Row ends use masked transfers.
+    An input padded with -inf is read unpadded, like the depthwise kernel's.
     Other pools are left alone (they lower to loops).
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",

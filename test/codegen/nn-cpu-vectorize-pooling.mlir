@@ -61,3 +61,31 @@ func.func @not_vectorized(%x: tensor<1x2x20x20xf32>, %o: tensor<1x2x4x4xf32>,
       ins(%x, %w : tensor<1x2x20x20xf32>, tensor<2x2xf32>) outs(%o : tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
   return %0, %1, %2 : tensor<1x2x4x4xf32>, tensor<?x2x4x4xf32>, tensor<1x2x4x4xf32>
 }
+
+// -----
+
+// ResNet's stem pool: 3x3 stride 2 over an input padded by one with -inf.
+// The kernel reads the unpadded 8x8 plane: output row 0 takes window rows 1
+// and 2 only (6 maxima of 6 taps: 5 plus the first), the left tap's lane 0
+// is the padding (-inf) by a shuffle.
+// CHECK-LABEL: func.func @pool_padded
+// CHECK:       scf.forall
+// CHECK:         tensor.extract_slice %arg0{{.*}} : tensor<1x2x8x8xf32> to tensor<8x8xf32>
+// CHECK:         %[[NEG:.*]] = arith.constant 0xFF800000 : f32
+// CHECK:         vector.transfer_read {{.*}}, %[[NEG]]{{.*}} : tensor<8x8xf32>, vector<16xf32>
+// CHECK:         vector.shuffle {{.*}} [16, 1, 3, 5, 7, 9, 11, 13] : vector<16xf32>, vector<16xf32>
+// CHECK-COUNT-5: arith.maximumf {{.*}} : vector<8xf32>
+// CHECK-NOT:     arith.maximumf
+// CHECK:         vector.transfer_write
+// CHECK:         scf.for
+// CHECK-COUNT-8:   arith.maximumf {{.*}} : vector<8xf32>
+func.func @pool_padded(%x: tensor<1x2x8x8xf32>, %o: tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x2x10x10xf32>
+  %fill = linalg.fill ins(%ninf : f32) outs(%e : tensor<1x2x10x10xf32>) -> tensor<1x2x10x10xf32>
+  %xp = tensor.insert_slice %x into %fill[0, 0, 1, 1] [1, 2, 8, 8] [1, 1, 1, 1] : tensor<1x2x8x8xf32> into tensor<1x2x10x10xf32>
+  %w = tensor.empty() : tensor<3x3xf32>
+  %0 = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%xp, %w : tensor<1x2x10x10xf32>, tensor<3x3xf32>) outs(%o : tensor<1x2x4x4xf32>) -> tensor<1x2x4x4xf32>
+  return %0 : tensor<1x2x4x4xf32>
+}
