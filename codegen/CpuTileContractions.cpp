@@ -15,6 +15,7 @@
 #include "codegen/ContractionOperands.h"
 #include "codegen/ConvEpilogue.h"
 #include "codegen/Im2Col.h"
+#include "codegen/InitIntoTiles.h"
 #include "codegen/NarrowContraction.h"
 #include "codegen/Passes.h"
 
@@ -381,6 +382,11 @@ struct CpuTileContractionsPass
     for (scf::ForOp loop : kLoops) {
       LoopLikeOpInterface hoisted = hoistLoopInvariantSubsets(rewriter, loop);
       hoistLoopInvariantSubsets(rewriter, hoisted);
+    }
+    // Each C tile's first read, of a bias broadcast or a fill, becomes that
+    // value in registers; the broadcast over the whole output then dies.
+    if (foldInit) {
+      nn::foldInitIntoTiles(rewriter, getOperation());
     }
   }
 

@@ -163,6 +163,12 @@ def CpuTileContractionsPass
     4. vectorized into vector.contract, lowered to outer products (FMAs), and
        the C tile hoisted out of the K loop as a loop-carried vector.
 
+    With `fold-init`, a C tile's first read of an init that is a
+    per-row broadcast (a conv or gemm bias) or a fill is replaced by that
+    value computed in registers (InitIntoTiles.cpp), and the broadcast over
+    the whole output dies when nothing else reads it. Loops that re-read
+    their partial sums (K loops) keep the read.
+
     With `fuse-epilogues`, the elementwise consumer of a convolution (the
     residual add and activation of a conv group; the bias is the
     contraction's initial value) runs inside the loop that computes the
@@ -179,6 +185,9 @@ def CpuTileContractionsPass
     Option<"fuseEpilogues", "fuse-epilogues", "bool", /*default=*/"true",
            "Compute a convolution's elementwise consumer inside its tile "
            "loop">,
+    Option<"foldInit", "fold-init", "bool", /*default=*/"true",
+           "Start each C tile from its bias broadcast or fill in registers "
+           "instead of reading a pre-written output">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",

@@ -1,0 +1,401 @@
+//===- InitIntoTiles.cpp - a contraction's init in registers --------------===//
+//
+// See InitIntoTiles.h. A read is traced from its tile back to the init
+// through the ops tiling leaves between them: tensor.extract_slice (the
+// tile), tensor.collapse_shape (a conv's [N, F, OH*OW] view), the tied
+// block arguments of scf.for and scf.forall (the carried C), and
+// tensor.insert_slice results the read's region lies outside of (the part
+// after a split). The row the broadcast varies along is then followed
+// forward to the read's vector dimension, its offset summed on the way.
+//
+//===----------------------------------------------------------------------===//
+
+#include "codegen/InitIntoTiles.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+
+namespace {
+
+/// An init whose every element is known without reading memory.
+struct KnownInit {
+  Operation *op = nullptr;
+  Value bias;      // 1-D tensor the rows take their value from, or null
+  int64_t dim = 0; // the result dimension `bias` varies along
+  Value splat;     // the fill value, or null
+};
+
+KnownInit knownInit(Value v) {
+  if (auto fill = v.getDefiningOp<linalg::FillOp>()) {
+    if (fill.hasPureTensorSemantics()) {
+      return {fill, {}, 0, fill.getInputs()[0]};
+    }
+    return {};
+  }
+  auto g = v.getDefiningOp<linalg::GenericOp>();
+  if (!g || !g.hasPureTensorSemantics() || g.getNumDpsInputs() != 1 ||
+      g.getNumDpsInits() != 1 || g.getNumReductionLoops() != 0) {
+    return {};
+  }
+  auto yield = cast<linalg::YieldOp>(g.getBody()->getTerminator());
+  auto arg = dyn_cast<BlockArgument>(yield.getValues()[0]);
+  auto biasType = dyn_cast<RankedTensorType>(g.getInputs()[0].getType());
+  SmallVector<AffineMap> maps = g.getIndexingMapsArray();
+  if (!arg || arg.getArgNumber() != 0 || !biasType || biasType.getRank() != 1 ||
+      maps[0].getNumResults() != 1 || !maps[1].isIdentity()) {
+    return {};
+  }
+  auto d = dyn_cast<AffineDimExpr>(maps[0].getResult(0));
+  if (!d) {
+    return {};
+  }
+  return {g, g.getInputs()[0], d.getPosition(), {}};
+}
+
+/// Whether `iv` is among the (static or SSA) offsets of `slices`, directly
+/// or as an operand of an index computation feeding one.
+bool movesWith(Value iv, ArrayRef<tensor::ExtractSliceOp> slices) {
+  for (tensor::ExtractSliceOp slice : slices) {
+    for (Value off : slice.getOffsets()) {
+      if (off == iv) {
+        return true;
+      }
+      if (Operation *def = off.getDefiningOp()) {
+        if (llvm::is_contained(def->getOperands(), iv)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/// Whether the static region of `slice` lies outside the one `insert`
+/// writes, along some dimension.
+bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
+  if (slice.getSourceType().getRank() != insert.getDestType().getRank()) {
+    return false;
+  }
+  for (int64_t d = 0; d < slice.getSourceType().getRank(); ++d) {
+    std::optional<int64_t> a = getConstantIntValue(slice.getMixedOffsets()[d]);
+    std::optional<int64_t> n = getConstantIntValue(slice.getMixedSizes()[d]);
+    std::optional<int64_t> b = getConstantIntValue(insert.getMixedOffsets()[d]);
+    std::optional<int64_t> m = getConstantIntValue(insert.getMixedSizes()[d]);
+    if (a && n && b && m && (*a + *n <= *b || *b + *m <= *a)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// The ops from the init (first) down to `read`'s base, or an empty chain.
+/// A loop-carried tensor is crossed only when the slices below it move with
+/// the loop's induction variable: each iteration then reads a region no
+/// earlier one wrote.
+SmallVector<Operation *> traceToInit(vector::TransferReadOp read,
+                                     KnownInit &init) {
+  SmallVector<Operation *> chain;
+  SmallVector<tensor::ExtractSliceOp> slices;
+  Value cur = read.getBase();
+  while (true) {
+    if ((init = knownInit(cur)).op) {
+      chain.push_back(init.op);
+      std::reverse(chain.begin(), chain.end());
+      return chain;
+    }
+    if (auto slice = cur.getDefiningOp<tensor::ExtractSliceOp>()) {
+      if (!slice.hasUnitStride()) {
+        return {};
+      }
+      chain.push_back(slice);
+      slices.push_back(slice);
+      cur = slice.getSource();
+    } else if (auto collapse = cur.getDefiningOp<tensor::CollapseShapeOp>()) {
+      chain.push_back(collapse);
+      cur = collapse.getSrc();
+    } else if (auto insert = cur.getDefiningOp<tensor::InsertSliceOp>()) {
+      if (slices.empty() || !isa<tensor::ExtractSliceOp>(chain.back()) ||
+          !outside(cast<tensor::ExtractSliceOp>(chain.back()), insert)) {
+        return {};
+      }
+      chain.push_back(insert);
+      cur = insert.getDest();
+    } else if (auto arg = dyn_cast<BlockArgument>(cur)) {
+      Operation *parent = arg.getOwner()->getParentOp();
+      if (auto loop = dyn_cast<scf::ForOp>(parent)) {
+        OpOperand *tied = loop.getTiedLoopInit(arg);
+        if (!tied || !movesWith(loop.getInductionVar(), slices)) {
+          return {};
+        }
+        chain.push_back(loop);
+        cur = tied->get();
+      } else if (auto forall = dyn_cast<scf::ForallOp>(parent)) {
+        OpOperand *tied = forall.getTiedLoopInit(arg);
+        if (!tied || !llvm::any_of(forall.getInductionVars(), [&](Value iv) {
+              return movesWith(iv, slices);
+            })) {
+          return {};
+        }
+        chain.push_back(forall);
+        cur = tied->get();
+      } else {
+        return {};
+      }
+    } else {
+      return {};
+    }
+  }
+}
+
+/// The value `read` sees, computed from `init` along `chain` (init first).
+Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
+              const KnownInit &init, ArrayRef<Operation *> chain) {
+  Location loc = read.getLoc();
+  auto vecType = read.getVectorType();
+  rewriter.setInsertionPoint(read);
+  if (init.splat) {
+    if (llvm::any_of(read.getInBoundsValues(), [](bool b) { return !b; })) {
+      return {}; // masked lanes would read the padding
+    }
+    return vector::BroadcastOp::create(rewriter, loc, vecType, init.splat);
+  }
+  // Follow the bias dimension: its position in each tensor on the way and
+  // the offset of the read's region along it (unknown once it is dropped).
+  int64_t dim = init.dim;
+  bool dropped = false;
+  SmallVector<OpFoldResult> offsets;
+  for (Operation *op : chain.drop_front()) {
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
+      if (!dropped) {
+        offsets.push_back(slice.getMixedOffsets()[dim]);
+        llvm::SmallBitVector droppedDims = slice.getDroppedDims();
+        if (droppedDims.test(dim)) {
+          dropped = true;
+        } else {
+          int64_t before = 0;
+          for (int64_t d = 0; d < dim; ++d) {
+            before += droppedDims.test(d);
+          }
+          dim -= before;
+        }
+      }
+    } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
+      if (dropped) {
+        continue;
+      }
+      ArrayRef<int64_t> src = collapse.getSrcType().getShape();
+      for (auto [group, dims] :
+           llvm::enumerate(collapse.getReassociationIndices())) {
+        if (!llvm::is_contained(dims, dim)) {
+          continue;
+        }
+        for (int64_t d : dims) {
+          if (d != dim && src[d] != 1) {
+            return {}; // the row index would mix with another dimension
+          }
+        }
+        dim = group;
+        break;
+      }
+    }
+  }
+  AffineMap map = read.getPermutationMap();
+  std::optional<unsigned> vecDim;
+  if (!dropped) {
+    offsets.push_back(read.getIndices()[dim]);
+    for (unsigned i = 0; i < map.getNumResults(); ++i) {
+      auto d = dyn_cast<AffineDimExpr>(map.getResult(i));
+      if (d && d.getPosition() == unsigned(dim)) {
+        vecDim = i;
+      }
+    }
+  }
+  SmallVector<bool> inBounds = read.getInBoundsValues();
+  for (unsigned i = 0; i < inBounds.size(); ++i) {
+    if (!inBounds[i] && (!vecDim || i != *vecDim)) {
+      return {};
+    }
+  }
+  Value offset = arith::ConstantIndexOp::create(rewriter, loc, 0);
+  for (OpFoldResult o : offsets) {
+    Value v = getValueOrCreateConstantIndexOp(rewriter, loc, o);
+    offset = arith::AddIOp::create(rewriter, loc, offset, v);
+  }
+  Type f32 = vecType.getElementType();
+  if (!vecDim) {
+    // One row for the whole vector.
+    Value s = tensor::ExtractOp::create(rewriter, loc, init.bias, offset);
+    return vector::BroadcastOp::create(rewriter, loc, vecType, s);
+  }
+  // bias[offset + i] along vector dimension vecDim, broadcast along the
+  // others.
+  MLIRContext *ctx = rewriter.getContext();
+  SmallVector<AffineExpr> results(vecType.getRank(),
+                                  getAffineConstantExpr(0, ctx));
+  results[*vecDim] = getAffineDimExpr(0, ctx);
+  auto perm = AffineMap::get(1, 0, results, ctx);
+  SmallVector<bool> biasInBounds(vecType.getRank(), true);
+  biasInBounds[*vecDim] = inBounds[*vecDim];
+  Value pad = read.getPadding();
+  if (pad.getType() != f32) {
+    return {};
+  }
+  return vector::TransferReadOp::create(
+      rewriter, loc, vecType, init.bias, ValueRange{offset}, perm, pad,
+      /*mask=*/Value(), rewriter.getBoolArrayAttr(biasInBounds));
+}
+
+/// A static box [offset, offset + size) per dimension.
+struct Box {
+  SmallVector<int64_t> lo, hi;
+};
+
+std::optional<Box> staticBox(ArrayRef<OpFoldResult> offsets,
+                             ArrayRef<OpFoldResult> sizes) {
+  Box box;
+  for (auto [o, n] : llvm::zip(offsets, sizes)) {
+    std::optional<int64_t> a = getConstantIntValue(o),
+                           m = getConstantIntValue(n);
+    if (!a || !m) {
+      return std::nullopt;
+    }
+    box.lo.push_back(*a);
+    box.hi.push_back(*a + *m);
+  }
+  return box;
+}
+
+/// Whether pairwise disjoint `boxes` fill a tensor of `shape`: their volumes
+/// sum to its volume.
+bool covers(ArrayRef<Box> boxes, ArrayRef<int64_t> shape) {
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    for (size_t j = i + 1; j < boxes.size(); ++j) {
+      bool apart = false;
+      for (size_t d = 0; d < shape.size(); ++d) {
+        apart |= boxes[i].hi[d] <= boxes[j].lo[d] ||
+                 boxes[j].hi[d] <= boxes[i].lo[d];
+      }
+      if (!apart) {
+        return false;
+      }
+    }
+  }
+  int64_t volume = 0, total = 1;
+  for (const Box &b : boxes) {
+    int64_t v = 1;
+    for (size_t d = 0; d < shape.size(); ++d) {
+      v *= b.hi[d] - b.lo[d];
+    }
+    volume += v;
+  }
+  for (int64_t n : shape) {
+    total *= n;
+  }
+  return volume == total;
+}
+
+/// Whether the data of `init`'s result is read nowhere but where it is
+/// overwritten first: every value carrying it reaches only tile slices,
+/// loop-carried arguments, inserts into it, whole-tile writes and loop
+/// yields (a tiled contraction's loops write every element they return).
+/// Other uses are allowed once static inserts (the parts of a split
+/// contraction) have filled the whole tensor.
+bool onlyOverwritten(Value result) {
+  SmallVector<std::pair<Value, SmallVector<Box>>> work = {{result, {}}};
+  while (!work.empty()) {
+    auto [v, written] = work.pop_back_val();
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    if (!type || !type.hasStaticShape()) {
+      return false;
+    }
+    for (OpOperand &use : v.getUses()) {
+      Operation *user = use.getOwner();
+      if (auto slice = dyn_cast<tensor::ExtractSliceOp>(user)) {
+        work.push_back({slice.getResult(), {}});
+      } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(user)) {
+        work.push_back({collapse.getResult(), {}});
+      } else if (auto loop = dyn_cast<scf::ForOp>(user)) {
+        BlockArgument arg = loop.getTiedLoopRegionIterArg(&use);
+        if (!arg) {
+          return false;
+        }
+        work.push_back({arg, {}});
+      } else if (auto forall = dyn_cast<scf::ForallOp>(user)) {
+        BlockArgument arg = forall.getTiedBlockArgument(&use);
+        if (!arg) {
+          return false;
+        }
+        work.push_back({arg, {}});
+      } else if (auto insert = dyn_cast<tensor::InsertSliceOp>(user)) {
+        if (use.get() != insert.getDest()) {
+          return false;
+        }
+        SmallVector<Box> boxes = written;
+        if (std::optional<Box> box =
+                staticBox(insert.getMixedOffsets(), insert.getMixedSizes())) {
+          boxes.push_back(*box);
+        }
+        work.push_back({insert.getResult(), boxes});
+      } else if (auto pinsert = dyn_cast<tensor::ParallelInsertSliceOp>(user)) {
+        if (use.get() != pinsert.getDest()) {
+          return false;
+        }
+      } else if (auto write = dyn_cast<vector::TransferWriteOp>(user)) {
+        bool whole =
+            use.get() == write.getBase() &&
+            type.getShape() == write.getVectorType().getShape() &&
+            llvm::all_of(write.getInBoundsValues(), [](bool b) { return b; }) &&
+            llvm::all_of(write.getIndices(),
+                         [](Value i) { return isConstantIntValue(i, 0); });
+        if (!whole) {
+          return false;
+        }
+      } else if (!isa<scf::YieldOp>(user) &&
+                 !(written.size() && covers(written, type.getShape()))) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+unsigned nn::foldInitIntoTiles(RewriterBase &rewriter, Operation *root) {
+  SmallVector<vector::TransferReadOp> reads;
+  root->walk([&](vector::TransferReadOp read) {
+    if (isa<RankedTensorType>(read.getBase().getType()) && !read.getMask()) {
+      reads.push_back(read);
+    }
+  });
+  unsigned replaced = 0;
+  llvm::SetVector<Operation *> inits;
+  for (vector::TransferReadOp read : reads) {
+    KnownInit init;
+    SmallVector<Operation *> chain = traceToInit(read, init);
+    if (chain.empty()) {
+      continue;
+    }
+    if (Value v = valueAt(rewriter, read, init, chain)) {
+      rewriter.replaceOp(read, v);
+      inits.insert(init.op);
+      ++replaced;
+    }
+  }
+  for (Operation *op : inits) {
+    auto dps = cast<DestinationStyleOpInterface>(op);
+    Value empty = dps.getDpsInits()[0];
+    if (empty.getDefiningOp<tensor::EmptyOp>() &&
+        onlyOverwritten(op->getResult(0))) {
+      rewriter.replaceAllUsesWith(op->getResult(0), empty);
+      rewriter.eraseOp(op);
+    }
+  }
+  return replaced;
+}

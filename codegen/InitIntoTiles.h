@@ -1,0 +1,34 @@
+//===- InitIntoTiles.h - a contraction's init in registers ---*- C++ -*-===//
+//
+// After nn-cpu-tile-contractions, every register tile of C is read once
+// before its first multiply-add. When C's initial value is a broadcast (a
+// conv or gemm bias along the rows) or a fill (zeros), that read is replaced
+// by the broadcast value itself, and the broadcast pass over the whole output
+// (a write of every element, then the kernel's read of it) goes away.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NNC_CODEGEN_INITINTOTILES_H
+#define NNC_CODEGEN_INITINTOTILES_H
+
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir {
+namespace nn {
+
+/// Replaces each vector.transfer_read under `root` that reads, through the
+/// tile slices and loop-carried tensors of a tiled contraction, an element
+/// of a per-row broadcast (linalg.generic yielding a 1-D input) or of a
+/// linalg.fill not yet written, by that value computed in registers. A loop
+/// is crossed only when the read's slice moves with its induction variable
+/// (a tile loop over C, not a K loop re-reading its partial sums). When no
+/// other read of the broadcast's data is left, its result is replaced by
+/// its (empty) init and the broadcast dies. Returns the number of reads
+/// replaced.
+unsigned foldInitIntoTiles(RewriterBase &rewriter, Operation *root);
+
+} // namespace nn
+} // namespace mlir
+
+#endif // NNC_CODEGEN_INITINTOTILES_H
