@@ -64,9 +64,11 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createFoldConstantSlicesPass());
     // Stride-1 3x3 convs with constant filters: Winograd.
     pm.addNestedPass<func::FuncOp>(createCpuWinogradConvPass());
-    // [fusion] A conv's epilogue runs in the conv's tile loop.
+    // [fusion] A conv's epilogue runs in the conv's tile loop, its bias
+    // starts the C tiles (fold-init).
     CpuTileContractionsPassOptions tiling;
     tiling.fuseEpilogues = opts.fuseGroups;
+    tiling.foldInit = opts.fuseGroups;
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass(tiling));
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());

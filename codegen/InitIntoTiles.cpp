@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace mlir;
 
@@ -95,11 +96,14 @@ bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
 }
 
 /// The ops from the init (first) down to `read`'s base, or an empty chain.
-/// A loop-carried tensor is crossed only when the slices below it move with
-/// the loop's induction variable: each iteration then reads a region no
-/// earlier one wrote.
+/// When the slices below a loop-carried tensor move with the loop's
+/// induction variable (a tile loop over C), each iteration reads a region no
+/// earlier one wrote; otherwise (a K loop re-reading its partial sums) the
+/// read sees the init on the loop's first iteration only, and the loop is
+/// added to `firstOnly`.
 SmallVector<Operation *> traceToInit(vector::TransferReadOp read,
-                                     KnownInit &init) {
+                                     KnownInit &init,
+                                     SmallVectorImpl<scf::ForOp> &firstOnly) {
   SmallVector<Operation *> chain;
   SmallVector<tensor::ExtractSliceOp> slices;
   Value cur = read.getBase();
@@ -130,8 +134,12 @@ SmallVector<Operation *> traceToInit(vector::TransferReadOp read,
       Operation *parent = arg.getOwner()->getParentOp();
       if (auto loop = dyn_cast<scf::ForOp>(parent)) {
         OpOperand *tied = loop.getTiedLoopInit(arg);
-        if (!tied || !movesWith(loop.getInductionVar(), slices)) {
+        if (!tied) {
           return {};
+        }
+        if (!movesWith(loop.getInductionVar(), slices)) {
+          // A K loop: the tile holds the init only on its first iteration.
+          firstOnly.push_back(loop);
         }
         chain.push_back(loop);
         cur = tied->get();
@@ -158,7 +166,6 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
               const KnownInit &init, ArrayRef<Operation *> chain) {
   Location loc = read.getLoc();
   auto vecType = read.getVectorType();
-  rewriter.setInsertionPoint(read);
   if (init.splat) {
     if (llvm::any_of(read.getInBoundsValues(), [](bool b) { return !b; })) {
       return {}; // masked lanes would read the padding
@@ -306,7 +313,8 @@ bool covers(ArrayRef<Box> boxes, ArrayRef<int64_t> shape) {
 /// yields (a tiled contraction's loops write every element they return).
 /// Other uses are allowed once static inserts (the parts of a split
 /// contraction) have filled the whole tensor.
-bool onlyOverwritten(Value result) {
+bool onlyOverwritten(Value result,
+                     const llvm::SmallPtrSetImpl<Operation *> &guarded) {
   SmallVector<std::pair<Value, SmallVector<Box>>> work = {{result, {}}};
   while (!work.empty()) {
     auto [v, written] = work.pop_back_val();
@@ -356,6 +364,8 @@ bool onlyOverwritten(Value result) {
         if (!whole) {
           return false;
         }
+      } else if (guarded.contains(user)) {
+        // A K tile's read whose first-iteration value is selected away.
       } else if (!isa<scf::YieldOp>(user) &&
                  !(written.size() && covers(written, type.getShape()))) {
         return false;
@@ -365,34 +375,87 @@ bool onlyOverwritten(Value result) {
   return true;
 }
 
+/// Whether `read` loads a micro-kernel's accumulators: its value starts the
+/// K loop's carried vector, or is the accumulator of a contraction or FMA.
+bool isAccumulatorRead(vector::TransferReadOp read) {
+  if (!read->hasOneUse()) {
+    return false;
+  }
+  OpOperand &use = *read->getUses().begin();
+  Operation *user = use.getOwner();
+  if (auto loop = dyn_cast<scf::ForOp>(user)) {
+    return loop.getTiedLoopRegionIterArg(&use) != nullptr;
+  }
+  if (auto contract = dyn_cast<vector::ContractionOp>(user)) {
+    return use.get() == contract.getAcc();
+  }
+  if (auto fma = dyn_cast<vector::FMAOp>(user)) {
+    return use.get() == fma.getAcc();
+  }
+  return false;
+}
+
 } // namespace
 
 unsigned nn::foldInitIntoTiles(RewriterBase &rewriter, Operation *root) {
   SmallVector<vector::TransferReadOp> reads;
   root->walk([&](vector::TransferReadOp read) {
-    if (isa<RankedTensorType>(read.getBase().getType()) && !read.getMask()) {
+    if (isa<RankedTensorType>(read.getBase().getType()) && !read.getMask() &&
+        isAccumulatorRead(read)) {
       reads.push_back(read);
     }
   });
   unsigned replaced = 0;
   llvm::SetVector<Operation *> inits;
+  llvm::SmallPtrSet<Operation *, 16> guarded;
   for (vector::TransferReadOp read : reads) {
     KnownInit init;
-    SmallVector<Operation *> chain = traceToInit(read, init);
+    SmallVector<scf::ForOp> firstOnly;
+    SmallVector<Operation *> chain = traceToInit(read, init, firstOnly);
     if (chain.empty()) {
       continue;
     }
-    if (Value v = valueAt(rewriter, read, init, chain)) {
+    Location loc = read.getLoc();
+    rewriter.setInsertionPoint(read);
+    if (firstOnly.empty()) {
+      Value v = valueAt(rewriter, read, init, chain);
+      if (!v) {
+        continue;
+      }
       rewriter.replaceOp(read, v);
-      inits.insert(init.op);
-      ++replaced;
+    } else {
+      // Later K tiles read the partial sums: the init on the first only.
+      Value first;
+      for (scf::ForOp loop : firstOnly) {
+        Value eq =
+            arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
+                                  loop.getInductionVar(), loop.getLowerBound());
+        first = first ? arith::AndIOp::create(rewriter, loc, first, eq) : eq;
+      }
+      auto branch = scf::IfOp::create(rewriter, loc,
+                                      TypeRange{read.getVectorType()}, first,
+                                      /*withElseRegion=*/true);
+      rewriter.setInsertionPointToStart(branch.thenBlock());
+      Value v = valueAt(rewriter, read, init, chain);
+      if (!v) {
+        rewriter.eraseOp(branch);
+        continue;
+      }
+      scf::YieldOp::create(rewriter, loc, v);
+      rewriter.setInsertionPointToStart(branch.elseBlock());
+      Operation *sums = rewriter.clone(*read);
+      scf::YieldOp::create(rewriter, loc, sums->getResult(0));
+      rewriter.replaceOp(read, branch.getResults());
+      guarded.insert(sums);
     }
+    inits.insert(init.op);
+    ++replaced;
   }
   for (Operation *op : inits) {
     auto dps = cast<DestinationStyleOpInterface>(op);
     Value empty = dps.getDpsInits()[0];
     if (empty.getDefiningOp<tensor::EmptyOp>() &&
-        onlyOverwritten(op->getResult(0))) {
+        onlyOverwritten(op->getResult(0), guarded)) {
       rewriter.replaceAllUsesWith(op->getResult(0), empty);
       rewriter.eraseOp(op);
     }

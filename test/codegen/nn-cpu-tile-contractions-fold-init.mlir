@@ -40,14 +40,18 @@ func.func @zeros(%a: tensor<64x96xf32>, %b: tensor<96x256xf32>) -> tensor<64x256
 
 // -----
 
-// Must not fire: K = 512 is tiled by 128, and every K tile re-reads the
-// partial sums of C; the tile's slice does not move with the K loop, so the
-// read stays and so does the broadcast.
+// K = 512 is tiled by 128 and every K tile re-reads the partial sums of C
+// (the tile's slice does not move with the K loop): the first K tile takes
+// the bias rows, the later ones the sums, by a branch on the K index. The
+// broadcast pass is gone.
 // CHECK-LABEL: func.func @k_tiled
-// CHECK:       linalg.generic
-// CHECK:       scf.for %{{.*}} = %c0 to %c512 step %c128
-// CHECK:         vector.transfer_read %{{.*}} : tensor<8x32xf32>, vector<8x32xf32>
-// CHECK-NOT:     tensor<64xf32>, vector
+// CHECK-NOT:   linalg.generic
+// CHECK:       scf.for %[[K:.*]] = %c0 to %c512 step %c128
+// CHECK:         %[[FIRST:.*]] = arith.cmpi eq, %[[K]], %c0
+// CHECK:         scf.if %[[FIRST]] -> (vector<8x32xf32>)
+// CHECK:           vector.transfer_read %arg2[%{{.*}}], %{{.*}} : tensor<64xf32>, vector<8x32xf32>
+// CHECK:         } else {
+// CHECK:           vector.transfer_read %{{.*}} : tensor<8x32xf32>, vector<8x32xf32>
 func.func @k_tiled(%a: tensor<64x512xf32>, %b: tensor<512x256xf32>, %bias: tensor<64xf32>) -> tensor<64x256xf32> {
   %e = tensor.empty() : tensor<64x256xf32>
   %init = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
@@ -76,4 +80,24 @@ func.func @init_also_returned(%a: tensor<64x96xf32>, %b: tensor<96x256xf32>, %bi
   } -> tensor<64x256xf32>
   %c = linalg.matmul ins(%a, %b : tensor<64x96xf32>, tensor<96x256xf32>) outs(%init : tensor<64x256xf32>) -> tensor<64x256xf32>
   return %init, %c : tensor<64x256xf32>, tensor<64x256xf32>
+}
+
+// -----
+
+// Must not fire: an init computed from data (not a broadcast of a row
+// vector or a fill) is read as it is.
+// CHECK-LABEL: func.func @computed_init
+// CHECK:       linalg.generic
+// CHECK:       vector.transfer_read %{{.*}} : tensor<8x32xf32>, vector<8x32xf32>
+// CHECK-NOT:   scf.if
+func.func @computed_init(%a: tensor<64x96xf32>, %b: tensor<96x256xf32>, %r: tensor<64x256xf32>) -> tensor<64x256xf32> {
+  %e = tensor.empty() : tensor<64x256xf32>
+  %init = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]}
+      ins(%r : tensor<64x256xf32>) outs(%e : tensor<64x256xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %t = arith.mulf %in, %in : f32
+    linalg.yield %t : f32
+  } -> tensor<64x256xf32>
+  %c = linalg.matmul ins(%a, %b : tensor<64x96xf32>, tensor<96x256xf32>) outs(%init : tensor<64x256xf32>) -> tensor<64x256xf32>
+  return %c : tensor<64x256xf32>
 }
