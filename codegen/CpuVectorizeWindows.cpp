@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "codegen/InitIntoTiles.h"
 #include "codegen/Passes.h"
 #include "codegen/PlaneLoop.h"
 
@@ -129,35 +130,6 @@ Value unpaddedSource(Value x, Geometry &g) {
   }
   g = padded;
   return insert.getSource();
-}
-
-/// How a window op's output starts: read from its init, or (a depthwise
-/// conv's bias, a fill) a per-channel value the init is a broadcast of.
-struct InitValue {
-  Value perChannel; // [C] tensor, or null
-  Value splat;      // f32 scalar, or null
-};
-
-InitValue initValueOf(Value init) {
-  if (auto fill = init.getDefiningOp<linalg::FillOp>()) {
-    return {{}, fill.getInputs()[0]};
-  }
-  auto generic = init.getDefiningOp<linalg::GenericOp>();
-  if (!generic || generic.getNumDpsInputs() != 1 ||
-      generic.getNumDpsInits() != 1 || generic.getNumReductionLoops() != 0) {
-    return {};
-  }
-  auto yield = cast<linalg::YieldOp>(generic.getBody()->getTerminator());
-  auto arg = dyn_cast<BlockArgument>(yield.getValues()[0]);
-  auto bias = dyn_cast<RankedTensorType>(generic.getInputs()[0].getType());
-  MLIRContext *ctx = init.getContext();
-  if (!arg || arg.getArgNumber() != 0 || !bias || bias.getRank() != 1 ||
-      generic.getIndexingMapsArray()[0] !=
-          AffineMap::get(4, 0, getAffineDimExpr(1, ctx)) ||
-      !generic.getIndexingMapsArray()[1].isIdentity()) {
-    return {};
-  }
-  return {generic.getInputs()[0], {}};
 }
 
 /// The single consumer of `result` that maps every element in place
@@ -350,11 +322,16 @@ void rewrite(RewriterBase &rewriter, linalg::LinalgOp op, Geometry g) {
   if (Value src = unpaddedSource(x, g)) {
     x = src;
   }
-  InitValue start = g.pool ? InitValue{} : initValueOf(init);
+  // A bias broadcast along the channels or a fill: the accumulators start
+  // from it instead of reading the init.
+  nn::KnownInit start = g.pool ? nn::KnownInit() : nn::knownInit(init);
+  if (start.bias && start.dim != 1) {
+    start = nn::KnownInit();
+  }
   linalg::GenericOp epilogue =
       g.pool ? linalg::GenericOp() : inPlaceEpilogueOf(op->getResult(0));
   rewriter.setInsertionPoint(op);
-  if (g.pool || start.perChannel || start.splat) {
+  if (g.pool || start.op) {
     // Every output is written and the init is never read (a pool's -inf; a
     // bias or fill the accumulators start from): an empty tensor lets the
     // broadcast die.
@@ -395,8 +372,8 @@ void rewrite(RewriterBase &rewriter, linalg::LinalgOp op, Geometry g) {
       {},
       epilogue,
       arith::ConstantOp::create(b, l, b.getF32FloatAttr(g.padValue))};
-  if (start.perChannel) {
-    Value s = tensor::ExtractOp::create(b, l, start.perChannel, ValueRange{c});
+  if (start.bias) {
+    Value s = tensor::ExtractOp::create(b, l, start.bias, ValueRange{c});
     args.init = vector::BroadcastOp::create(b, l, vecTy, s);
   } else if (start.splat) {
     args.init = vector::BroadcastOp::create(b, l, vecTy, start.splat);

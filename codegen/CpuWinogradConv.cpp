@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "codegen/ContractionOperands.h"
+#include "codegen/InitIntoTiles.h"
 #include "codegen/Passes.h"
 #include "codegen/PlaneLoop.h"
 
@@ -273,6 +274,16 @@ Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
   const WinogradMatrices &w = g.w;
   int64_t alpha = w.alpha, m = w.m;
   Type f32 = rewriter.getF32Type();
+  // A bias broadcast along the filters (or a fill) is added from registers;
+  // the init is then never read and its broadcast pass dies.
+  nn::KnownInit start = nn::knownInit(init);
+  if (start.bias && start.dim != 1) {
+    start = nn::KnownInit();
+  }
+  if (start.op) {
+    init = tensor::EmptyOp::create(
+        rewriter, loc, cast<RankedTensorType>(init.getType()).getShape(), f32);
+  }
   auto forall = nn::createPlaneLoop(rewriter, loc, g.n, g.f, init);
   OpBuilder b = OpBuilder::atBlockTerminator(forall.getBody());
   Value n = forall.getInductionVar(0), f = forall.getInductionVar(1);
@@ -287,6 +298,13 @@ Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
       outSizes, unit);
   auto rowTy = VectorType::get({m * g.vw}, f32);
   Value pad = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  Value startRun;
+  if (start.bias) {
+    Value s = tensor::ExtractOp::create(b, loc, start.bias, ValueRange{f});
+    startRun = vector::BroadcastOp::create(b, loc, rowTy, s);
+  } else if (start.splat) {
+    startRun = vector::BroadcastOp::create(b, loc, rowTy, start.splat);
+  }
   // Lane k*m + j of an output run is lane k of column j's vector.
   SmallVector<int64_t> interleave;
   for (int64_t k = 0; k < g.vw; ++k) {
@@ -358,8 +376,11 @@ Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
                 vector::ShuffleOp::create(rb, l, cols[0], cols[0], interleave);
             Value orow = arith::AddIOp::create(rb, l, row0, index(rb, l, i));
             SmallVector<Value> at = {orow, index(rb, l, tx0 * m)};
-            Value old = vector::TransferReadOp::create(rb, l, rowTy, t, at, pad,
-                                                       ArrayRef<bool>{true});
+            Value old =
+                startRun ? startRun
+                         : vector::TransferReadOp::create(
+                               rb, l, rowTy, t, at, pad, ArrayRef<bool>{true})
+                               .getResult();
             run = arith::AddFOp::create(rb, l, old, run);
             t = vector::TransferWriteOp::create(rb, l, run, t, at,
                                                 ArrayRef<bool>{true})

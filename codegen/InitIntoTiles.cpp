@@ -22,17 +22,7 @@
 
 using namespace mlir;
 
-namespace {
-
-/// An init whose every element is known without reading memory.
-struct KnownInit {
-  Operation *op = nullptr;
-  Value bias;      // 1-D tensor the rows take their value from, or null
-  int64_t dim = 0; // the result dimension `bias` varies along
-  Value splat;     // the fill value, or null
-};
-
-KnownInit knownInit(Value v) {
+nn::KnownInit nn::knownInit(Value v) {
   if (auto fill = v.getDefiningOp<linalg::FillOp>()) {
     if (fill.hasPureTensorSemantics()) {
       return {fill, {}, 0, fill.getInputs()[0]};
@@ -58,6 +48,8 @@ KnownInit knownInit(Value v) {
   }
   return {g, g.getInputs()[0], d.getPosition(), {}};
 }
+
+namespace {
 
 /// Whether `iv` is among the (static or SSA) offsets of `slices`, directly
 /// or as an operand of an index computation feeding one.
@@ -102,13 +94,13 @@ bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
 /// read sees the init on the loop's first iteration only, and the loop is
 /// added to `firstOnly`.
 SmallVector<Operation *> traceToInit(vector::TransferReadOp read,
-                                     KnownInit &init,
+                                     nn::KnownInit &init,
                                      SmallVectorImpl<scf::ForOp> &firstOnly) {
   SmallVector<Operation *> chain;
   SmallVector<tensor::ExtractSliceOp> slices;
   Value cur = read.getBase();
   while (true) {
-    if ((init = knownInit(cur)).op) {
+    if ((init = nn::knownInit(cur)).op) {
       chain.push_back(init.op);
       std::reverse(chain.begin(), chain.end());
       return chain;
@@ -163,7 +155,7 @@ SmallVector<Operation *> traceToInit(vector::TransferReadOp read,
 
 /// The value `read` sees, computed from `init` along `chain` (init first).
 Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
-              const KnownInit &init, ArrayRef<Operation *> chain) {
+              const nn::KnownInit &init, ArrayRef<Operation *> chain) {
   Location loc = read.getLoc();
   auto vecType = read.getVectorType();
   if (init.splat) {
@@ -409,7 +401,7 @@ unsigned nn::foldInitIntoTiles(RewriterBase &rewriter, Operation *root) {
   llvm::SetVector<Operation *> inits;
   llvm::SmallPtrSet<Operation *, 16> guarded;
   for (vector::TransferReadOp read : reads) {
-    KnownInit init;
+    nn::KnownInit init;
     SmallVector<scf::ForOp> firstOnly;
     SmallVector<Operation *> chain = traceToInit(read, init, firstOnly);
     if (chain.empty()) {

@@ -12,10 +12,25 @@
 #define NNC_CODEGEN_INITINTOTILES_H
 
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/Value.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir {
 namespace nn {
+
+/// An init whose every element is known without reading memory: a
+/// linalg.fill of `splat`, or a linalg.generic broadcasting the 1-D tensor
+/// `bias` along result dimension `dim` (a conv's or gemm's bias).
+struct KnownInit {
+  Operation *op = nullptr; // null when the init is not one of these
+  Value bias;
+  int64_t dim = 0;
+  Value splat;
+};
+
+/// What `v` is as a KnownInit (op null when it is neither a fill nor a
+/// broadcast of a 1-D tensor).
+KnownInit knownInit(Value v);
 
 /// Replaces each vector.transfer_read under `root` that reads, through the
 /// tile slices and loop-carried tensors of a tiled contraction, an element

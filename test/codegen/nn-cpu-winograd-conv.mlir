@@ -139,3 +139,27 @@ func.func @dilation2(%x: tensor<1x2x12x12xf32>, %init: tensor<1x3x8x8xf32>) -> t
       ins(%x, %w : tensor<1x2x12x12xf32>, tensor<3x2x3x3xf32>) outs(%init : tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xf32>
   return %y : tensor<1x3x8x8xf32>
 }
+
+// A bias broadcast along the filters as init: the output transform adds
+// each filter's bias from a register (one extract per plane) instead of
+// reading the init, which becomes an empty tensor (the broadcast dies).
+// CHECK-LABEL: func.func @bias_init
+// CHECK:       scf.forall (%{{.*}}, %[[F:.*]]) in (1, 3) shared_outs(%{{.*}} = %{{.*}}) -> (tensor<1x3x8x8xf32>)
+// CHECK:         %[[B:.*]] = tensor.extract %arg1[%[[F]]] : tensor<3xf32>
+// CHECK:         %[[START:.*]] = vector.broadcast %[[B]] : f32 to vector<8xf32>
+// CHECK:         scf.for
+// CHECK-NOT:       vector.transfer_read {{.*}} : tensor<8x8xf32>
+// CHECK:           arith.addf %[[START]]
+func.func @bias_init(%x: tensor<1x2x10x10xf32>, %bias: tensor<3xf32>) -> tensor<1x3x8x8xf32> {
+  %w = arith.constant dense<[[[[-1.0, 0.0, 1.0], [2.0, 3.0, -3.0], [-2.0, -1.0, 0.0]], [[1.0, 2.0, 3.0], [-3.0, -2.0, -1.0], [0.0, 1.0, 2.0]]], [[[3.0, -3.0, -2.0], [-1.0, 0.0, 1.0], [2.0, 3.0, -3.0]], [[-2.0, -1.0, 0.0], [1.0, 2.0, 3.0], [-3.0, -2.0, -1.0]]], [[[0.0, 1.0, 2.0], [3.0, -3.0, -2.0], [-1.0, 0.0, 1.0]], [[2.0, 3.0, -3.0], [-2.0, -1.0, 0.0], [1.0, 2.0, 3.0]]]]> : tensor<3x2x3x3xf32>
+  %e = tensor.empty() : tensor<1x3x8x8xf32>
+  %init = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d1)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                          iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%bias : tensor<3xf32>) outs(%e : tensor<1x3x8x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<1x3x8x8xf32>
+  %y = linalg.conv_2d_nchw_fchw {dilations = dense<[1, 1]> : tensor<2xi64>, strides = dense<[1, 1]> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x2x10x10xf32>, tensor<3x2x3x3xf32>) outs(%init : tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xf32>
+  return %y : tensor<1x3x8x8xf32>
+}
