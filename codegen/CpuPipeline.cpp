@@ -70,6 +70,8 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass(tiling));
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());
+    // Row reductions (softmax, layer norm) as vector rows.
+    pm.addNestedPass<func::FuncOp>(createCpuVectorizeReductionsPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }
