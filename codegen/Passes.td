@@ -228,6 +228,46 @@ def CpuVectorizeReductionsPass
   ];
 }
 
+def CpuVectorizeTransposesPass
+    : Pass<"nn-cpu-vectorize-transposes", "func::FuncOp"> {
+  let summary = "Transposes that move the innermost dim as 16x16 register "
+                "blocks (CPU)";
+  let description = [{
+    Runs on tensors after nn-cpu-tile-contractions. A static f32
+    linalg.transpose whose output's innermost dimension is not the input's
+    (attention's K^T: [seq, heads, d] -> [heads, d, seq]), with both
+    dimensions that trade places multiples of 16, is tiled into 16x16 blocks
+    (an scf.forall, or an scf.for inside a loop): each block is read as 16
+    contiguous input rows, transposed in registers (vector.transpose lowered
+    to unpack/shuffle sequences) and written as 16 contiguous output rows.
+    As a loop nest, LLVM vectorized such a copy with one gather per 16
+    elements (half of attention's non-kernel time at seq 128). Transposes
+    that keep the innermost dimension (row copies LLVM vectorizes), other
+    extents and element types are left alone.
+
+    Before:
+    ```mlir
+    %t = linalg.transpose ins(%k : tensor<128x4x64xf32>)
+        outs(%e : tensor<4x64x128xf32>) permutation = [1, 2, 0]
+    ```
+    After:
+    ```mlir
+    %t = scf.forall (%h, %i, %j) = (0, 0, 0) to (4, 64, 128) step (1, 16, 16) ... {
+      %r = vector.transfer_read %in[...] {permutation_map = (d0, d1, d2) -> (d0, d2)}
+          : tensor<16x1x16xf32>, vector<16x16xf32>
+      ... vector.shuffle ... (the 16x16 transpose)
+      vector.transfer_write %c, %out[...] {permutation_map = (d0, d1, d2) -> (d1, d2)}
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::affine::AffineDialect",
+    "::mlir::ub::UBDialect"
+  ];
+}
+
 def FuseLinalgElementwisePass : Pass<"nn-fuse-linalg-elementwise"> {
   let summary = "Elementwise linalg fusion that leaves contractions alone";
   let description = [{
