@@ -3,7 +3,7 @@ pipeline (nn-cpu-vectorize-transposes: 16x16 register blocks when the
 innermost dim moves) against numpy's transpose, which must match exactly:
 attention's K^T ([128, 4, 64] -> [4, 64, 128]), a 2-D [48, 32], a 4-D
 [2, 32, 3, 16] -> [2, 3, 16, 32], and the ones left as loops: the inner dim
-kept, and a side of 20. Prints `ok <name>` per case, or the error and
+kept, and a side of 20; and one that only moves unit dims (a reshape). Prints `ok <name>` per case, or the error and
 exits 1."""
 import os
 import subprocess
@@ -22,7 +22,8 @@ cases = {"k_transposed": ((128, 4, 64), (1, 2, 0)),
          "matrix": ((48, 32), (1, 0)),
          "rank4": ((2, 32, 3, 16), (0, 2, 3, 1)),
          "inner_kept": ((128, 4, 64), (1, 0, 2)),
-         "side_20": ((20, 32), (1, 0))}
+         "side_20": ((20, 32), (1, 0)),
+         "unit_dims": ((1, 128, 8, 1), (1, 3, 0, 2))}
 rng = np.random.default_rng(0)
 for name, (shape, perm) in cases.items():
     d = os.path.join(out_dir, name)
