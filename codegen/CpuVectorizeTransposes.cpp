@@ -67,15 +67,21 @@ struct CpuVectorizeTransposesPass
       }
     });
     IRRewriter rewriter(&getContext());
+    SmallVector<Operation *> blocks;
     for (linalg::TransposeOp op : candidates) {
-      vectorizeBlocks(rewriter, op);
+      if (Operation *block = vectorizeBlocks(rewriter, op)) {
+        blocks.push_back(block);
+      }
     }
-    // 16x16 transposes as unpack/shuffle sequences (the default lowering
-    // moves one element at a time).
+    // The blocks' 16x16 transposes (only those: other vector.transpose ops,
+    // e.g. a broadcast's, fold away later) as unpack/shuffle sequences; the
+    // default lowering moves one element at a time.
     RewritePatternSet patterns(&getContext());
     vector::populateVectorTransposeLoweringPatterns(
         patterns, vector::VectorTransposeLowering::Shuffle16x16);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns)))) {
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
+    if (failed(applyOpPatternsGreedily(blocks, std::move(patterns), config))) {
       signalPassFailure();
     }
   }
@@ -83,8 +89,9 @@ struct CpuVectorizeTransposesPass
   /// Tiles `op` into 16x16 blocks (the two dims that trade places by 16,
   /// all others by 1; an scf.forall unless already inside a loop) and
   /// replaces each block's transpose by a read of 16 input rows, a
-  /// vector.transpose and a write of 16 output rows.
-  void vectorizeBlocks(RewriterBase &rewriter, linalg::TransposeOp op) {
+  /// vector.transpose and a write of 16 output rows. Returns the
+  /// vector.transpose, or null when tiling failed.
+  Operation *vectorizeBlocks(RewriterBase &rewriter, linalg::TransposeOp op) {
     auto [rowDim, colDim] = *matchBlockTranspose(op);
     auto out = cast<RankedTensorType>(op.getInit().getType());
     int64_t rank = out.getRank();
@@ -103,7 +110,7 @@ struct CpuVectorizeTransposesPass
     FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
         rewriter, cast<TilingInterface>(op.getOperation()), tiling);
     if (failed(tiled)) {
-      return;
+      return nullptr;
     }
     rewriter.replaceOp(op, tiled->replacements);
     auto block = cast<linalg::TransposeOp>(tiled->tiledOps.back());
@@ -132,6 +139,7 @@ struct CpuVectorizeTransposesPass
         vector::TransferWriteOp::create(rewriter, loc, cols, block.getInit(),
                                         at, writeMap, ArrayRef<bool>(inBounds));
     rewriter.replaceOp(block, written->getResults());
+    return cols.getDefiningOp();
   }
 };
 

@@ -59,3 +59,16 @@ func.func @not_block_transposes(%a: tensor<128x4x64xf32>, %b: tensor<20x32xf32>,
   %3 = linalg.transpose ins(%d : tensor<?x32xf32>) outs(%ed : tensor<32x?xf32>) permutation = [1, 0]
   return %0, %1, %2, %3 : tensor<4x128x64xf32>, tensor<32x20xf32>, tensor<32x32xf64>, tensor<32x?xf32>
 }
+
+// -----
+
+// Must not fire: vector.transpose ops the pass did not create (a row
+// broadcast's, which folds away later) are not lowered.
+// CHECK-LABEL: func.func @other_vector_transpose
+// CHECK:       vector.transpose %{{.*}}, [1, 2, 0] : vector<128x1x1xf32> to vector<1x1x128xf32>
+// CHECK-NOT:   vector.shuffle
+func.func @other_vector_transpose(%s: vector<1x1xf32>) -> vector<1x1x128xf32> {
+  %b = vector.broadcast %s : vector<1x1xf32> to vector<128x1x1xf32>
+  %t = vector.transpose %b, [1, 2, 0] : vector<128x1x1xf32> to vector<1x1x128xf32>
+  return %t : vector<1x1x128xf32>
+}
