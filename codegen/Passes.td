@@ -307,9 +307,10 @@ def CpuApproximateMathPass
     upstream rational approximation (Eigen's, clamped to +-7.9, a few ulp)
     is plain arithmetic the loop vectorizer turns into 16-wide code. math.exp
     likewise (libm's expf per element was a fifth of attention's runtime):
-    upstream's range reduction + polynomial, 1-2 ulp; inputs are clamped to
-    [-87.8, 88.8], so exp(-inf) is ~7e-39 instead of 0 and exp(x > 88.8) is
-    finite. Other math ops and other element types are left as they are.
+    upstream's range reduction + polynomial, a few ulp; exp(-inf) = 0,
+    overflow gives inf, NaN propagates, results below float32's normal range
+    flush to 0. Other math ops and other element types are left as they
+    are.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",

@@ -1,7 +1,7 @@
 """row_reductions_vs_numpy.py NN_RUN DIR: through nn-run's CPU pipeline
 (nn-cpu-vectorize-reductions: innermost-loop reductions as vector rows;
 nn-cpu-approximate-math: exp as a polynomial) against numpy in float64:
-  exp over [-87, 88] and special values (relative error, a few ulps);
+  exp over [-87, 88] (relative error, a few ulps) and IEEE special values;
   softmax over rows of 128 (attention's scores, a fused kernel), 24 (8-lane
   parts), 1000 (chunks of 200) and 20 (left scalar);
   sum / mean / max / min over the last axis, and a sum over an outer axis
@@ -56,12 +56,13 @@ if rel > 5e-7:
     sys.exit(f"exp: max relative error {rel}")
 if got[0, -8] != 1.0 or got[0, -7] != 1.0:
     sys.exit(f"exp: exp(0), exp(-0) = {got[0, -8:-6]}")
-# exp(-inf) is clamped to exp(-87.8): below float32's normal range.
-(got,) = run("exp_inf", "func.func @main(%x: tensor<16xf32>) -> tensor<16xf32> {\n"
-             "  %0 = nn.exp %x : tensor<16xf32>\n  return %0 : tensor<16xf32>\n}\n",
-             [np.full(16, -np.inf, "f4")], 1)
-if not (got >= 0).all() or got.max() > 1.2e-38:
-    sys.exit(f"exp: exp(-inf) = {got.max()}")
+# IEEE special values: exp(-inf) = 0, exp(inf) = inf, exp(nan) = nan, and
+# overflow (x > 88.73) gives inf.
+sp = np.float32([-np.inf, np.inf, np.nan, 89.0, 100.0, 0.0, 0.0, 0.0])
+(got,) = run("exp_special", "func.func @main(%x: tensor<8xf32>) -> tensor<8xf32> {\n"
+             "  %0 = nn.exp %x : tensor<8xf32>\n  return %0 : tensor<8xf32>\n}\n", [sp], 1)
+if got[0] != 0 or got[1] != np.inf or not np.isnan(got[2]) or not np.isinf(got[3:5]).all():
+    sys.exit(f"exp: special values {sp[:5]} -> {got[:5]}")
 print("ok exp")
 
 rng = np.random.default_rng(0)
