@@ -72,6 +72,10 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createCpuTileContractionsPass(tiling));
     pm.addNestedPass<func::FuncOp>(createCpuVectorizeDepthwisePass());
     pm.addNestedPass<func::FuncOp>(createCpuVectorizePoolingPass());
+    // Row reductions (softmax, layer norm) as vector rows.
+    pm.addNestedPass<func::FuncOp>(createCpuVectorizeReductionsPass());
+    // Transposes that move the innermost dim (attention's K^T) as blocks.
+    pm.addNestedPass<func::FuncOp>(createCpuVectorizeTransposesPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }

@@ -120,6 +120,79 @@ bool sameGroupDynamic(RankedTensorType in, RankedTensorType out,
   return false;
 }
 
+/// `src` reshaped to the static `out` through a collapse to the extents where
+/// the running products of both shapes agree, then an expand ([128, 1, 256]
+/// -> [128, 256] -> [128, 4, 64]); null when a shape is not static and
+/// nonempty. Unlike tensor.reshape, collapse and expand work on a strided
+/// source (a slice), which then is not copied.
+Value reshapeThroughCommonExtents(OpBuilder &b, Location loc, Value src,
+                                  RankedTensorType out) {
+  auto in = cast<RankedTensorType>(src.getType());
+  if (!in.hasStaticShape() || !out.hasStaticShape() || in.getRank() == 0 ||
+      out.getRank() == 0 || in.getNumElements() == 0 ||
+      in.getNumElements() != out.getNumElements()) {
+    return nullptr;
+  }
+  auto prefixes = [](ArrayRef<int64_t> shape) {
+    SmallVector<int64_t> p;
+    int64_t acc = 1;
+    for (int64_t d : shape) {
+      p.push_back(acc *= d);
+    }
+    return p;
+  };
+  SmallVector<int64_t> pin = prefixes(in.getShape());
+  SmallVector<int64_t> pout = prefixes(out.getShape());
+  SmallVector<ReassociationIndices> inGroups, outGroups;
+  SmallVector<int64_t> mid;
+  int64_t i = 0, j = 0, done = 1;
+  int64_t rin = in.getRank(), rout = out.getRank();
+  while (i < rin) {
+    // The next product both shapes reach, each group ending at the last
+    // dim with that product (trailing unit dims join it).
+    int64_t target = pin[i];
+    while (j < rout && pout[j] < target) {
+      ++j;
+    }
+    while (i < rin && j < rout && pin[i] != pout[j]) {
+      if (pin[i] < pout[j]) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    if (i >= rin || j >= rout) {
+      return nullptr;
+    }
+    int64_t value = pin[i];
+    while (i + 1 < rin && pin[i + 1] == value) {
+      ++i;
+    }
+    while (j + 1 < rout && pout[j + 1] == value) {
+      ++j;
+    }
+    int64_t inStart = inGroups.empty() ? 0 : inGroups.back().back() + 1;
+    int64_t outStart = outGroups.empty() ? 0 : outGroups.back().back() + 1;
+    inGroups.push_back(llvm::to_vector(llvm::seq<int64_t>(inStart, i + 1)));
+    outGroups.push_back(llvm::to_vector(llvm::seq<int64_t>(outStart, j + 1)));
+    mid.push_back(value / done);
+    done = value;
+    ++i;
+    ++j;
+  }
+  if (j != rout) {
+    return nullptr;
+  }
+  Value v = src;
+  if (static_cast<int64_t>(mid.size()) != rin) {
+    v = tensor::CollapseShapeOp::create(b, loc, in.clone(mid), v, inGroups);
+  }
+  if (static_cast<int64_t>(mid.size()) != rout) {
+    v = tensor::ExpandShapeOp::create(b, loc, out, v, outGroups);
+  }
+  return v;
+}
+
 struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -153,6 +226,12 @@ struct ReshapeOpLowering : OpConversionPattern<ReshapeOp> {
         rewriter.replaceOp(op, castTo(rewriter, loc, v, out));
         return success();
       }
+    }
+    // Static same-rank reshapes (a slice split into heads) as collapse +
+    // expand: no copy of a strided source.
+    if (Value v = reshapeThroughCommonExtents(rewriter, loc, input, out)) {
+      rewriter.replaceOp(op, v);
+      return success();
     }
     // General case: tensor.reshape with a shape tensor whose one dynamic
     // entry is the element count over the static extents.
@@ -276,6 +355,22 @@ struct TransposeOpLowering : OpConversionPattern<TransposeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto out = cast<RankedTensorType>(op.getType());
+    // Only unit dims move ([1, 128, 256] -> [128, 1, 256]): the data stays
+    // in order, a reshape (no copy).
+    auto in = cast<RankedTensorType>(adaptor.getInput().getType());
+    SmallVector<int64_t> moved;
+    for (int64_t p : op.getPerm()) {
+      if (in.getDimSize(p) != 1) {
+        moved.push_back(p);
+      }
+    }
+    if (in.hasStaticShape() && llvm::is_sorted(moved)) {
+      if (Value v = reshapeThroughCommonExtents(rewriter, loc,
+                                                adaptor.getInput(), out)) {
+        rewriter.replaceOp(op, v);
+        return success();
+      }
+    }
     SmallVector<OpFoldResult> inSizes =
         mixedSizes(rewriter, loc, adaptor.getInput());
     SmallVector<OpFoldResult> sizes;

@@ -213,18 +213,7 @@ struct SoftmaxLowering : OpConversionPattern<OpTy> {
     if (IsLog) {
       y = buildLogSoftmax(rewriter, loc, x, axis);
     } else {
-      SmallVector<bool> reduced(t.getRank(), false);
-      reduced[axis] = true;
-      auto [max, sum] = softmaxStatistics(rewriter, loc, x, axis);
-      AffineMap kept = keptMap(rewriter.getContext(), reduced);
-      y = buildMap(rewriter, loc, x, t.getElementType(),
-                   ValueRange{x, max, sum},
-                   {rewriter.getMultiDimIdentityMap(t.getRank()), kept, kept},
-                   [](OpBuilder &b, Location l, ValueRange a) -> Value {
-                     Value e = math::ExpOp::create(
-                         b, l, arith::SubFOp::create(b, l, a[0], a[1]));
-                     return arith::DivFOp::create(b, l, e, a[2]);
-                   });
+      y = buildSoftmax(rewriter, loc, x, axis);
     }
     rewriter.replaceOp(op, castToType(rewriter, loc, y, op.getType()));
     return success();

@@ -196,6 +196,87 @@ def CpuTileContractionsPass
   ];
 }
 
+def CpuVectorizeReductionsPass
+    : Pass<"nn-cpu-vectorize-reductions", "func::FuncOp"> {
+  let summary = "Innermost-loop f32 reductions as vector rows (CPU)";
+  let description = [{
+    Runs on tensors after nn-cpu-tile-contractions. A static f32
+    linalg.generic whose only reduction loop is its innermost one, read
+    contiguously by every input that uses it (a softmax's max and sum of
+    exponentials, a layer norm's mean and variance), is tiled into rows
+    (every parallel loop by 1; the reduction loop by the largest multiple of
+    8 up to 256 that divides it), and each row is vectorized: one vector
+    read, the body in vector arithmetic, and the reduction combined as a
+    tree of 16-lane ops followed by a shuffle tree (the upstream lowering
+    gives a chain of one scalar op per element: a float sum is not
+    reassociated without fast-math flags). Rows of an op outside any loop
+    form an scf.forall (threads share them), inside a loop an scf.for.
+    As scalar loops, attention's softmax at seq 128 took half the runtime.
+    Rows whose length is no multiple of 8, reductions over an outer loop and
+    other element types are left alone.
+
+    Before:
+    ```mlir
+    %m = linalg.generic {indexing_maps = [(d0, d1) -> (d0, d1), (d0, d1) -> (d0)],
+        iterator_types = ["parallel", "reduction"]}
+        ins(%x : tensor<32x128xf32>) outs(%init : tensor<32xf32>) {...maximumf...}
+    ```
+    After:
+    ```mlir
+    %m = scf.forall (%i) in (32) shared_outs(%o = %init) -> (tensor<32xf32>) {
+      %row = vector.transfer_read ... : tensor<1x128xf32>, vector<1x128xf32>
+      ... vector.extract_strided_slice / arith.maximumf : vector<16xf32> ...
+      ... vector.shuffle, arith.maximumf ...
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::affine::AffineDialect"
+  ];
+}
+
+def CpuVectorizeTransposesPass
+    : Pass<"nn-cpu-vectorize-transposes", "func::FuncOp"> {
+  let summary = "Transposes that move the innermost dim as 16x16 register "
+                "blocks (CPU)";
+  let description = [{
+    Runs on tensors after nn-cpu-tile-contractions. A static f32
+    linalg.transpose whose output's innermost dimension is not the input's
+    (attention's K^T: [seq, heads, d] -> [heads, d, seq]), with both
+    dimensions that trade places multiples of 16, is tiled into 16x16 blocks
+    (an scf.forall, or an scf.for inside a loop): each block is read as 16
+    contiguous input rows, transposed in registers (vector.transpose lowered
+    to unpack/shuffle sequences) and written as 16 contiguous output rows.
+    As a loop nest, LLVM vectorized such a copy with one gather per 16
+    elements (half of attention's non-kernel time at seq 128). Transposes
+    that keep the innermost dimension (row copies LLVM vectorizes), other
+    extents and element types are left alone.
+
+    Before:
+    ```mlir
+    %t = linalg.transpose ins(%k : tensor<128x4x64xf32>)
+        outs(%e : tensor<4x64x128xf32>) permutation = [1, 2, 0]
+    ```
+    After:
+    ```mlir
+    %t = scf.forall (%h, %i, %j) = (0, 0, 0) to (4, 64, 128) step (1, 16, 16) ... {
+      %r = vector.transfer_read %in[...] {permutation_map = (d0, d1, d2) -> (d0, d2)}
+          : tensor<16x1x16xf32>, vector<16x16xf32>
+      ... vector.shuffle ... (the 16x16 transpose)
+      vector.transfer_write %c, %out[...] {permutation_map = (d0, d1, d2) -> (d1, d2)}
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect",
+    "::mlir::arith::ArithDialect", "::mlir::affine::AffineDialect",
+    "::mlir::ub::UBDialect"
+  ];
+}
+
 def FuseLinalgElementwisePass : Pass<"nn-fuse-linalg-elementwise"> {
   let summary = "Elementwise linalg fusion that leaves contractions alone";
   let description = [{
@@ -227,14 +308,18 @@ def CpuLowerCopiesPass : Pass<"nn-cpu-lower-copies", "func::FuncOp"> {
 
 def CpuApproximateMathPass
     : Pass<"nn-cpu-approximate-math", "func::FuncOp"> {
-  let summary = "f32 math.tanh -> a polynomial approximation (CPU)";
+  let summary = "f32 math.tanh and math.exp -> polynomial approximations (CPU)";
   let description = [{
     Runs before the LLVM conversion. math.tanh has no LLVM intrinsic, so it
     became a call of libm's tanhf per element, which LLVM cannot vectorize
     (a DCGAN generator's output layer spent a tenth of its time there). The
     upstream rational approximation (Eigen's, clamped to +-7.9, a few ulp)
-    is plain arithmetic the loop vectorizer turns into 16-wide code. Other
-    math ops and other element types are left as they are.
+    is plain arithmetic the loop vectorizer turns into 16-wide code. math.exp
+    likewise (libm's expf per element was a fifth of attention's runtime):
+    upstream's range reduction + polynomial, a few ulp; exp(-inf) = 0,
+    overflow gives inf, NaN propagates, results below float32's normal range
+    flush to 0. Other math ops and other element types are left as they
+    are.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",
@@ -410,8 +495,8 @@ def CpuReadOnlyInputsPass : Pass<"nn-cpu-readonly-inputs", "func::FuncOp"> {
 }
 
 def CpuStackBuffersPass : Pass<"nn-cpu-stack-buffers", "func::FuncOp"> {
-  let summary = "Small intermediate buffers of a function's entry block on "
-                "the stack";
+  let summary = "Small intermediate buffers of a function's entry block and "
+                "of loop bodies on the stack";
   let description = [{
     After bufferization, every intermediate buffer is a memref.alloc, a
     malloc + free per inference: for a small model (an MLP step of a few
@@ -422,6 +507,13 @@ def CpuStackBuffersPass : Pass<"nn-cpu-stack-buffers", "func::FuncOp"> {
     `max-bytes` and together at most `max-total-bytes` (the caller's thread
     stack holds them; glibc's default is 8 MiB). Runs before the buffer
     deallocation pipeline, which then leaves them alone.
+
+    Static buffers allocated directly in a loop body whose terminator yields
+    nothing (a fused kernel's per-tile row statistics, small packed panels)
+    were a malloc + free per iteration (a transformer's fused kernels ran
+    slower than unfused because of it): they become memref.alloca inside a
+    memref.alloca_scope wrapping the body, so each iteration releases its
+    stack (a save/restore, no call); the same limits apply per body.
   }];
   let options = [
     Option<"maxBytes", "max-bytes", "int64_t", /*default=*/"65536",

@@ -178,6 +178,50 @@ std::pair<Value, Value> nn::softmaxStatistics(OpBuilder &b, Location loc,
   return {max, sum};
 }
 
+Value nn::buildSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis) {
+  auto t = cast<RankedTensorType>(x.getType());
+  Type el = t.getElementType();
+  MLIRContext *ctx = b.getContext();
+  SmallVector<bool> reduced(t.getRank(), false);
+  reduced[axis] = true;
+  AffineMap id = b.getMultiDimIdentityMap(t.getRank());
+  AffineMap kept = keptMap(ctx, reduced);
+  Value negInf = arith::ConstantOp::create(
+      b, loc, b.getFloatAttr(el, -std::numeric_limits<double>::infinity()));
+  Value max = buildReduction(
+      b, loc, reduced, x, id, filledKeptTensor(b, loc, x, reduced, negInf),
+      [](OpBuilder &nb, Location nloc, ValueRange a) -> SmallVector<Value> {
+        return {arith::MaximumFOp::create(nb, nloc, a[0], a[1])};
+      })[0];
+  // exp(x - max) once, summed and then scaled (computing it in both the
+  // sum and the division doubled the exponentials, a softmax's main cost).
+  Value e = buildMap(b, loc, x, el, ValueRange{x, max}, {id, kept},
+                     [](OpBuilder &nb, Location l, ValueRange a) -> Value {
+                       return math::ExpOp::create(
+                           nb, l, arith::SubFOp::create(nb, l, a[0], a[1]));
+                     });
+  Value zero = scalarConstant(b, loc, el, 0.0);
+  Value sum = buildReduction(
+      b, loc, reduced, e, id, filledKeptTensor(b, loc, x, reduced, zero),
+      [](OpBuilder &nb, Location nloc, ValueRange a) -> SmallVector<Value> {
+        return {arith::AddFOp::create(nb, nloc, a[0], a[1])};
+      })[0];
+  // One division per row, then a multiplication per element: a vector
+  // division costs ~10 cycles a register (half of a softmax row's time).
+  Value inverse =
+      buildMap(b, loc, sum, el, ValueRange{sum},
+               {b.getMultiDimIdentityMap(
+                   cast<RankedTensorType>(sum.getType()).getRank())},
+               [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
+                 return arith::DivFOp::create(
+                     nb, l, scalarConstant(nb, l, el, 1.0), a[0]);
+               });
+  return buildMap(b, loc, x, el, ValueRange{e, inverse}, {id, kept},
+                  [](OpBuilder &nb, Location l, ValueRange a) -> Value {
+                    return arith::MulFOp::create(nb, l, a[0], a[1]);
+                  });
+}
+
 Value nn::buildLogSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis) {
   auto t = cast<RankedTensorType>(x.getType());
   SmallVector<bool> reduced(t.getRank(), false);

@@ -69,6 +69,10 @@ std::pair<Value, Value> softmaxStatistics(OpBuilder &b, Location loc, Value x,
                                           int64_t axis);
 
 /// log_softmax of `x` along `axis` (normalized, in [0, rank)).
+/// softmax(x) along `axis`: e = exp(x - max), then e * (1 / sum(e)); e is
+/// computed once, the division once per row.
+Value buildSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis);
+
 Value buildLogSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis);
 
 /// batch_norm, layer_norm, instance_norm (LowerNormalization.cpp); added by

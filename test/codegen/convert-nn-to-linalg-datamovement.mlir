@@ -51,6 +51,25 @@ func.func @reshape_general(%x: tensor<?x6xf32>) -> tensor<?x4xf32> {
 
 // -----
 
+// A static same-rank reshape (attention's slice split into heads): a
+// collapse to the extents where both running products agree, then an
+// expand; no tensor.reshape (which needs a contiguous source: a strided
+// slice was copied first). [2, 3, 4] -> [3, 2, 4] has no common extent but
+// the last: collapse [6, 4], expand.
+// CHECK-LABEL: func.func @reshape_static_same_rank
+// CHECK: %[[C:.*]] = tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : tensor<128x1x256xf32> into tensor<128x256xf32>
+// CHECK: tensor.expand_shape %[[C]] {{\[}}[0], [1, 2]] output_shape [128, 4, 64] : tensor<128x256xf32> into tensor<128x4x64xf32>
+// CHECK: %[[D:.*]] = tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : tensor<2x3x4xf32> into tensor<6x4xf32>
+// CHECK: tensor.expand_shape %[[D]] {{\[}}[0, 1], [2]] output_shape [3, 2, 4] : tensor<6x4xf32> into tensor<3x2x4xf32>
+// CHECK-NOT: tensor.reshape
+func.func @reshape_static_same_rank(%x: tensor<128x1x256xf32>, %y: tensor<2x3x4xf32>) -> (tensor<128x4x64xf32>, tensor<3x2x4xf32>) {
+  %0 = nn.reshape %x : tensor<128x1x256xf32> -> tensor<128x4x64xf32>
+  %1 = nn.reshape %y : tensor<2x3x4xf32> -> tensor<3x2x4xf32>
+  return %0, %1 : tensor<128x4x64xf32>, tensor<3x2x4xf32>
+}
+
+// -----
+
 // Dynamic extents in different groups are not a collapse: the two `?` here
 // are equal, so it is a general reshape.
 // CHECK-LABEL: func.func @reshape_not_collapse
@@ -286,4 +305,19 @@ func.func @resize_linear(%x: tensor<1x1x4x4xf32>) -> tensor<1x1x8x8xf32> {
 func.func @empty_slice_at_end(%x: tensor<10x5xf32>) -> tensor<0x5xf32> {
   %0 = nn.slice %x {starts = array<i64: 1000>, ends = array<i64: 1000>, axes = array<i64: 0>} : tensor<10x5xf32> -> tensor<0x5xf32>
   return %0 : tensor<0x5xf32>
+}
+
+// -----
+
+// A static transpose that only moves unit dims keeps the data in order: a
+// reshape, no copy. Must not fire: non-unit dims reordered.
+// CHECK-LABEL: func.func @transpose_unit_dims
+// CHECK: %[[C:.*]] = tensor.collapse_shape %{{.*}} {{\[}}[0, 1], [2]] : tensor<1x128x256xf32> into tensor<128x256xf32>
+// CHECK: tensor.expand_shape %[[C]] {{\[}}[0, 1], [2]] output_shape [128, 1, 256] : tensor<128x256xf32> into tensor<128x1x256xf32>
+// CHECK: linalg.transpose ins(%{{.*}} : tensor<1x4x8xf32>) outs(%{{.*}} : tensor<8x1x4xf32>) permutation = [2, 0, 1]
+// CHECK-NOT: linalg.transpose
+func.func @transpose_unit_dims(%x: tensor<1x128x256xf32>, %y: tensor<1x4x8xf32>) -> (tensor<128x1x256xf32>, tensor<8x1x4xf32>) {
+  %0 = nn.transpose %x {perm = array<i64: 1, 0, 2>} : tensor<1x128x256xf32> -> tensor<128x1x256xf32>
+  %1 = nn.transpose %y {perm = array<i64: 2, 0, 1>} : tensor<1x4x8xf32> -> tensor<8x1x4xf32>
+  return %0, %1 : tensor<128x1x256xf32>, tensor<8x1x4xf32>
 }

@@ -78,18 +78,24 @@ func.func @argmin_last(%i: tensor<3x4x5xi32>) -> tensor<3x4x1xi64> {
 
 // -----
 
-// softmax: max, then sum(exp(x - max)), then exp(x - max) / sum, the
-// statistics read back through (d0, d1) -> (d0).
+// softmax: max, then e = exp(x - max) once, then sum(e), then 1 / sum per
+// row, then e * (1 / sum), the statistics read back through (d0, d1) -> (d0).
 // CHECK-DAG: #[[ROW:.*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @softmax
 // CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
 // CHECK: arith.maximumf
-// CHECK: linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
-// CHECK: math.exp
-// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[ROW]], #[[ROW]], #{{.*}}], iterator_types = ["parallel", "parallel"]}
+// CHECK: %[[E:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[ROW]], #{{.*}}], iterator_types = ["parallel", "parallel"]}
 // CHECK: arith.subf
 // CHECK: math.exp
-// CHECK: arith.divf
+// CHECK: %[[S:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[E]] :
+// CHECK-NOT: math.exp
+// CHECK: arith.addf
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} iterator_types = ["parallel"]} ins(%[[S]] :
+// CHECK: arith.divf %cst{{.*}}, %{{.*}} : f32
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[ROW]], #{{.*}}], iterator_types = ["parallel", "parallel"]} ins(%[[E]], %[[R]] :
+// CHECK-NOT: math.exp
+// CHECK-NOT: arith.divf
+// CHECK: arith.mulf
 // CHECK-LABEL: func.func @log_softmax
 // CHECK: math.log
 // CHECK-NOT: arith.divf

@@ -18,12 +18,37 @@ func.func @tanh_f32(%x: f32, %v: vector<16xf32>) -> (f32, vector<16xf32>) {
 
 // -----
 
-// Must not fire: f64 tanh and other math ops stay.
-// CHECK-LABEL: func.func @not_f32_tanh
+// f32 exp, scalar and vector (a softmax row): a clamp, range reduction by
+// ln 2 (floor), a polynomial of FMAs and the exponent added by integer
+// arithmetic (shift into the exponent bits, bitcast); no libm call.
+// CHECK-LABEL: func.func @exp_f32
+// CHECK-NOT:   math.exp
+// CHECK:       math.floor {{.*}} : f32
+// CHECK:       math.fma {{.*}} : f32
+// CHECK:       arith.shli {{.*}} : i32
+// CHECK:       arith.bitcast {{.*}} : i32 to f32
+// CHECK:       math.floor {{.*}} : vector<1x128xf32>
+// CHECK:       math.fma {{.*}} : vector<1x128xf32>
+// CHECK:       arith.bitcast {{.*}} : vector<1x128xi32> to vector<1x128xf32>
+// CHECK-NOT:   math.exp
+func.func @exp_f32(%x: f32, %v: vector<1x128xf32>) -> (f32, vector<1x128xf32>) {
+  %0 = math.exp %x : f32
+  %1 = math.exp %v : vector<1x128xf32>
+  return %0, %1 : f32, vector<1x128xf32>
+}
+
+// -----
+
+// Must not fire: f64 tanh and exp, and other math ops stay.
+// CHECK-LABEL: func.func @not_f32_tanh_exp
 // CHECK:       math.tanh %{{.*}} : f64
-// CHECK:       math.exp %{{.*}} : f32
-func.func @not_f32_tanh(%x: f64, %y: f32) -> (f64, f32) {
+// CHECK:       math.exp %{{.*}} : f64
+// CHECK:       math.log %{{.*}} : f32
+// CHECK:       math.exp2 %{{.*}} : f32
+func.func @not_f32_tanh_exp(%x: f64, %y: f32) -> (f64, f64, f32, f32) {
   %0 = math.tanh %x : f64
-  %1 = math.exp %y : f32
-  return %0, %1 : f64, f32
+  %1 = math.exp %x : f64
+  %2 = math.log %y : f32
+  %3 = math.exp2 %y : f32
+  return %0, %1, %2, %3 : f64, f64, f32, f32
 }
