@@ -173,8 +173,8 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
     }
   }
 
-  FailureOr<std::unique_ptr<JitProgram>> program =
-      JitProgram::compile(module, jitCompileThreads(), error);
+  FailureOr<std::unique_ptr<JitProgram>> program = JitProgram::compile(
+      module, {"_mlir_ciface_main"}, jitCompileThreads(), error);
   if (failed(program)) {
     error = "JIT compilation failed: " + error;
     return failure();

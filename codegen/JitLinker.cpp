@@ -16,6 +16,7 @@
 #include "codegen/SplitLLVMModule.h"
 #include "runtime/threadpool.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
@@ -184,7 +185,8 @@ unsigned nn::jitCompileThreads() {
 JitProgram::~JitProgram() = default;
 
 FailureOr<std::unique_ptr<JitProgram>>
-JitProgram::compile(ModuleOp module, unsigned threads, std::string &error) {
+JitProgram::compile(ModuleOp module, ArrayRef<StringRef> entries,
+                    unsigned threads, std::string &error) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   MLIRContext *context = module.getContext();
@@ -196,6 +198,11 @@ JitProgram::compile(ModuleOp module, unsigned threads, std::string &error) {
     return failure();
   }
 
+  for (auto fn : module.getOps<LLVM::LLVMFuncOp>()) {
+    if (!fn.isExternal() && !llvm::is_contained(entries, fn.getSymName())) {
+      fn.setLinkage(LLVM::Linkage::Internal);
+    }
+  }
   // Twice as many parts as threads balances uneven parts (@main is big).
   threads = std::max(threads, 1u);
   SmallVector<OwningOpRef<ModuleOp>> split =

@@ -34,13 +34,16 @@ unsigned jitCompileThreads();
 /// Host machine code for an LLVM-dialect module, loaded and linked.
 class JitProgram {
 public:
-  /// Compiles `module` (LLVM dialect; read, not modified) on `threads`
-  /// threads, split into more parts than threads when it can be, so a
-  /// thread that finishes early takes the next part. The host process's
-  /// symbols and nnc_parallel_for resolve the module's external references.
-  /// On failure `error` holds one message.
+  /// Compiles `module` (LLVM dialect) on `threads` threads, split into more
+  /// parts than threads when it can be, so a thread that finishes early
+  /// takes the next part. Only the C interface functions named in `entries`
+  /// stay visible (the module's other definitions become internal, as for
+  /// AOT, so LLVM drops unused wrappers). The host process's symbols and
+  /// nnc_parallel_for resolve the module's external references. On failure
+  /// `error` holds one message.
   static FailureOr<std::unique_ptr<JitProgram>>
-  compile(ModuleOp module, unsigned threads, std::string &error);
+  compile(ModuleOp module, ArrayRef<StringRef> entries, unsigned threads,
+          std::string &error);
 
   ~JitProgram();
 

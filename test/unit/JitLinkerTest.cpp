@@ -167,7 +167,8 @@ TEST(JitProgram, SameValuesOnOneAndSeveralThreads) {
     OwningOpRef<ModuleOp> module = parse(context);
     ASSERT_TRUE(module);
     std::string error;
-    auto program = nn::JitProgram::compile(*module, threads, error);
+    auto program =
+        nn::JitProgram::compile(*module, {"_mlir_ciface_main"}, threads, error);
     ASSERT_TRUE(succeeded(program)) << threads << " threads: " << error;
     auto entry = (*program)->lookupPacked("_mlir_ciface_main", error);
     ASSERT_TRUE(succeeded(entry)) << error;
@@ -187,7 +188,8 @@ TEST(JitProgram, UnknownEntryIsAnError) {
   OwningOpRef<ModuleOp> module = parse(context);
   ASSERT_TRUE(module);
   std::string error;
-  auto program = nn::JitProgram::compile(*module, 2, error);
+  auto program =
+      nn::JitProgram::compile(*module, {"_mlir_ciface_main"}, 2, error);
   ASSERT_TRUE(succeeded(program)) << error;
   auto entry = (*program)->lookupPacked("_mlir_ciface_nothing", error);
   EXPECT_TRUE(failed(entry));
