@@ -198,6 +198,8 @@ JitProgram::compile(ModuleOp module, ArrayRef<StringRef> entries,
     return failure();
   }
 
+  // Only the entries stay visible: an outlined loop body is then reached
+  // from its thunk alone (inlined there) and its C wrapper dies.
   for (auto fn : module.getOps<LLVM::LLVMFuncOp>()) {
     if (!fn.isExternal() && !llvm::is_contained(entries, fn.getSymName())) {
       fn.setLinkage(LLVM::Linkage::Internal);

@@ -4,9 +4,9 @@
 // optimizes it (nn::kLlvmOptLevel) and generates host machine code, in
 // several parts on several threads (splitLLVMModule), then links the
 // objects into this process with ORC's LLJIT (RuntimeDyld, like
-// mlir::ExecutionEngine). One part on one thread is the plain
-// ExecutionEngine path. NNC_PERF_JIT=1 registers the perf (else Intel)
-// JIT event listener so profiles name the JIT's functions.
+// mlir::ExecutionEngine). With one thread the module is compiled whole.
+// NNC_PERF_JIT=1 registers the perf (else Intel) JIT event listener so
+// profiles name the JIT's functions.
 //
 //===----------------------------------------------------------------------===//
 
