@@ -11,25 +11,19 @@
 
 #include "codegen/CpuJit.h"
 #include "codegen/FirstError.h"
+#include "codegen/JitLinker.h"
 #include "codegen/PinShapes.h"
 #include "passes/Passes.h"
-#include "runtime/threadpool.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
-#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -123,26 +117,6 @@ SmallVector<int64_t> makeDescriptor(RankedTensorType type) {
   return words;
 }
 
-/// The host target machine: CPU name and features detected, aggressive
-/// codegen, FP contraction allowed (FMA).
-FailureOr<std::unique_ptr<llvm::TargetMachine>>
-hostTargetMachine(std::string &error) {
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder) {
-    error = "cannot detect the host CPU: " + toString(builder.takeError());
-    return failure();
-  }
-  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
-  builder->getOptions().AllowFPOpFusion = llvm::FPOpFusion::Fast;
-  auto machine = builder->createTargetMachine();
-  if (!machine) {
-    error =
-        "cannot create the target machine: " + toString(machine.takeError());
-    return failure();
-  }
-  return std::move(*machine);
-}
-
 /// Compiled code mallocs and frees its intermediate buffers on every run.
 /// glibc serves large blocks with mmap and returns them with munmap, so
 /// each run page-faults every buffer in again (a fifth of a CNN training
@@ -199,46 +173,15 @@ CpuExecutable::compile(ModuleOp module, ArrayRef<RankedTensorType> inputTypes,
     }
   }
 
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
-  registerBuiltinDialectTranslation(*context);
-  registerLLVMDialectTranslation(*context);
-  FailureOr<std::unique_ptr<llvm::TargetMachine>> machine =
-      hostTargetMachine(error);
-  if (failed(machine)) {
+  FailureOr<std::unique_ptr<JitProgram>> program = JitProgram::compile(
+      module, {"_mlir_ciface_main"}, jitCompileThreads(), error);
+  if (failed(program)) {
+    error = "JIT compilation failed: " + error;
     return failure();
   }
-  auto transformer = makeOptimizingTransformer(nn::kLlvmOptLevel,
-                                               /*sizeLevel=*/0, machine->get());
-  ExecutionEngineOptions engineOptions;
-  engineOptions.transformer = transformer;
-  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-  // Perf/GDB listeners cost time for nothing unless someone profiles:
-  // NNC_PERF_JIT=1 writes jitdump files for `perf record -k 1` + `perf inject
-  // --jit`, so the JIT's functions have names in `perf report`.
-  engineOptions.enableGDBNotificationListener = false;
-  engineOptions.enablePerfNotificationListener =
-      std::getenv("NNC_PERF_JIT") != nullptr;
-  FirstError diagnostics(context);
-  auto engine =
-      ExecutionEngine::create(module, engineOptions, std::move(*machine));
-  if (!engine) {
-    error = diagnostics.take("JIT compilation failed: " +
-                             toString(engine.takeError()));
-    return failure();
-  }
-  executable->engine = std::move(*engine);
-  // Parallel loops call the runtime's thread pool, linked into this process.
-  executable->engine->registerSymbols([](llvm::orc::MangleAndInterner mangle) {
-    llvm::orc::SymbolMap symbols;
-    symbols[mangle("nnc_parallel_for")] = {
-        llvm::orc::ExecutorAddr::fromPtr(&nnc_parallel_for),
-        llvm::JITSymbolFlags::Exported};
-    return symbols;
-  });
-  auto entry = executable->engine->lookupPacked("_mlir_ciface_main");
-  if (!entry) {
-    error = "JIT: " + toString(entry.takeError());
+  executable->program = std::move(*program);
+  auto entry = executable->program->lookupPacked("_mlir_ciface_main", error);
+  if (failed(entry)) {
     return failure();
   }
   executable->entry = *entry;

@@ -3,7 +3,8 @@
 // Takes a module with `func @main` on tensors (the importer's output, maybe
 // with dynamic extents), pins every input to a concrete shape, refines all
 // shapes (nn-infer-shapes), runs the CPU pipeline and JIT-compiles the result
-// with mlir::ExecutionEngine (LLVM O3, host CPU features, FP contraction).
+// on several threads (JitLinker.h: LLVM at nn::kLlvmOptLevel, host CPU
+// features, FP contraction).
 // The caller then runs it on its own buffers: inputs and caller-allocated
 // outputs, dense row-major. Every failure is a message, never a crash.
 //
@@ -21,8 +22,8 @@
 #include <string>
 
 namespace mlir {
-class ExecutionEngine;
 namespace nn {
+class JitProgram;
 
 /// What the bufferized program looks like just before loop lowering.
 struct CpuCompileStats {
@@ -63,7 +64,7 @@ public:
 private:
   CpuExecutable() = default;
 
-  std::unique_ptr<ExecutionEngine> engine;
+  std::unique_ptr<JitProgram> program;
   void (*entry)(void **) = nullptr;
   SmallVector<RankedTensorType> inputTypes, resultTypes;
 };
