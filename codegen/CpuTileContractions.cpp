@@ -260,47 +260,6 @@ linalg::GenericOp elementwiseUser(linalg::Conv2DNchwFchwOp conv) {
   return user;
 }
 
-/// A contraction of at least this many multiply-adds is worth the threads'
-/// dispatch (about 10 us of one core's work).
-constexpr int64_t kMinThreadedMacs = 1 << 21;
-/// Thread tiles such a contraction is split into when it would be one.
-constexpr int64_t kMinThreadTiles = 4;
-
-/// Thread tiles for a contraction whose M and N each fit one cache tile (no
-/// loop for threads to share: DCGAN's [32 x 1024] x [1024 x 128] phase
-/// products ran on one thread) when it is large enough: the widest multiple
-/// of the register tile along N (else M) that divides the extent into at
-/// least kMinThreadTiles tiles, or into two.
-void splitForThreads(ArrayRef<int64_t> extents, const ContractionLoops &loops,
-                     int64_t rows, int64_t cols,
-                     SmallVectorImpl<int64_t> &cache,
-                     std::optional<unsigned> &threadDim) {
-  int64_t macs = extents[loops.m] * extents[loops.n] * extents[loops.k];
-  for (unsigned d : loops.batch) {
-    macs *= extents[d];
-  }
-  if (macs < kMinThreadedMacs) {
-    return;
-  }
-  auto narrowest = [&](unsigned d, int64_t step) -> int64_t {
-    for (int64_t tiles : {kMinThreadTiles, int64_t(2)}) {
-      for (int64_t t = extents[d] / tiles / step * step; t >= step; t -= step) {
-        if (extents[d] % t == 0) {
-          return t;
-        }
-      }
-    }
-    return 0;
-  };
-  for (auto [d, step] : {std::pair{loops.n, cols}, std::pair{loops.m, rows}}) {
-    if (int64_t t = narrowest(d, step)) {
-      threadDim = d;
-      cache[d] = t;
-      return;
-    }
-  }
-}
-
 struct CpuTileContractionsPass
     : nn::impl::CpuTileContractionsPassBase<CpuTileContractionsPass> {
   using CpuTileContractionsPassBase::CpuTileContractionsPassBase;
@@ -603,9 +562,6 @@ struct CpuTileContractionsPass
       threadDim = loops.n;
     } else if (!threadDim && cache[loops.m] != 0) {
       threadDim = loops.m;
-    }
-    if (!inImageLoop && !threadDim) {
-      splitForThreads(extents, loops, rows, cols, cache, threadDim);
     }
     if (threadDim) {
       SmallVector<int64_t> threadTiles(numLoops, 0);

@@ -323,23 +323,3 @@ func.func @narrow_not_transposed(%b: tensor<8x48xf32>, %c: tensor<64x48xf32>, %a
     }
   }
 #-}
-
-// -----
-
-// M = 32 and N = 128 each fit one cache tile, so no loop would be left for
-// threads; with 4 M multiply-adds the product is worth sharing: N is split
-// into 4 thread tiles of one register tile (32 columns) each. A product of
-// a tenth the size stays one task (no scf.forall).
-// CHECK-LABEL: func.func @threads_small_mn
-// CHECK:       scf.forall (%{{.*}}) = (0) to (128) step (32)
-// CHECK:         scf.for %{{.*}} = %c0 to %c1024 step %c128
-// CHECK-LABEL: func.func @one_task_small
-// CHECK-NOT:   scf.forall
-func.func @threads_small_mn(%a: tensor<32x1024xf32>, %b: tensor<1024x128xf32>, %c: tensor<32x128xf32>) -> tensor<32x128xf32> {
-  %0 = linalg.matmul ins(%a, %b : tensor<32x1024xf32>, tensor<1024x128xf32>) outs(%c : tensor<32x128xf32>) -> tensor<32x128xf32>
-  return %0 : tensor<32x128xf32>
-}
-func.func @one_task_small(%a: tensor<32x96xf32>, %b: tensor<96x128xf32>, %c: tensor<32x128xf32>) -> tensor<32x128xf32> {
-  %0 = linalg.matmul ins(%a, %b : tensor<32x96xf32>, tensor<96x128xf32>) outs(%c : tensor<32x128xf32>) -> tensor<32x128xf32>
-  return %0 : tensor<32x128xf32>
-}
