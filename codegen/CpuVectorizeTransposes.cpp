@@ -3,8 +3,11 @@
 // See CpuVectorizeTransposesPass in Passes.td. In: a function on tensors
 // after nn-cpu-tile-contractions. Out: every static f32 linalg.transpose
 // that moves its innermost dimension (attention's K^T, [seq, heads, d] ->
-// [heads, d, seq]) tiled into 16x16 blocks, each read as 16 contiguous rows,
-// transposed in registers by shuffles and written as 16 contiguous rows.
+// [heads, d, seq]; the [C, 49] activations around MobileNetV2's 7x7
+// pointwise convs) tiled into 16x16 blocks, each read as 16 contiguous rows,
+// transposed in registers by shuffles and written as 16 contiguous rows; a
+// partial block at the end of an extent that is not a multiple of 16 is read
+// and written with masks.
 // Transposes that keep the innermost dimension (contiguous rows already)
 // and other shapes or types are left alone.
 //
@@ -50,8 +53,9 @@ matchBlockTranspose(linalg::TransposeOp op) {
     return std::nullopt;
   }
   int64_t colDim = llvm::find(perm, last) - perm.begin();
-  if (in.getDimSize(rowDim) % kBlock != 0 ||
-      in.getDimSize(last) % kBlock != 0) {
+  // Extents that are not multiples of 16 (MobileNetV2's 7x7 = 49 pixels)
+  // end in partial blocks, read and written with masks.
+  if (in.getDimSize(rowDim) < kBlock || in.getDimSize(last) < kBlock) {
     return std::nullopt;
   }
   return std::make_pair(rowDim, colDim);
@@ -94,6 +98,7 @@ struct CpuVectorizeTransposesPass
   Operation *vectorizeBlocks(RewriterBase &rewriter, linalg::TransposeOp op) {
     auto [rowDim, colDim] = *matchBlockTranspose(op);
     auto out = cast<RankedTensorType>(op.getInit().getType());
+    auto in = cast<RankedTensorType>(op.getInput().getType());
     int64_t rank = out.getRank();
     SmallVector<OpFoldResult> sizes;
     for (int64_t d = 0; d < rank; ++d) {
@@ -123,21 +128,24 @@ struct CpuVectorizeTransposesPass
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value pad = ub::PoisonOp::create(rewriter, loc, out.getElementType());
     SmallVector<Value> at(rank, zero);
-    SmallVector<bool> inBounds(2, true);
+    bool rowsWhole = in.getDimSize(rowDim) % kBlock == 0;
+    bool colsWhole = in.getDimSize(rank - 1) % kBlock == 0;
+    SmallVector<bool> readInBounds = {rowsWhole, colsWhole};
+    SmallVector<bool> writeInBounds = {colsWhole, rowsWhole};
     AffineMap readMap = AffineMap::get(
         rank, 0,
         {getAffineDimExpr(rowDim, ctx), getAffineDimExpr(rank - 1, ctx)}, ctx);
     Value rows = vector::TransferReadOp::create(
         rewriter, loc, vecType, block.getInput(), at, pad, readMap,
-        ArrayRef<bool>(inBounds));
+        ArrayRef<bool>(readInBounds));
     Value cols = vector::TransposeOp::create(rewriter, loc, rows,
                                              ArrayRef<int64_t>{1, 0});
     AffineMap writeMap = AffineMap::get(
         rank, 0,
         {getAffineDimExpr(colDim, ctx), getAffineDimExpr(rank - 1, ctx)}, ctx);
-    auto written =
-        vector::TransferWriteOp::create(rewriter, loc, cols, block.getInit(),
-                                        at, writeMap, ArrayRef<bool>(inBounds));
+    auto written = vector::TransferWriteOp::create(
+        rewriter, loc, cols, block.getInit(), at, writeMap,
+        ArrayRef<bool>(writeInBounds));
     rewriter.replaceOp(block, written->getResults());
     return cols.getDefiningOp();
   }

@@ -245,14 +245,18 @@ def CpuVectorizeTransposesPass
     Runs on tensors after nn-cpu-tile-contractions. A static f32
     linalg.transpose whose output's innermost dimension is not the input's
     (attention's K^T: [seq, heads, d] -> [heads, d, seq]), with both
-    dimensions that trade places multiples of 16, is tiled into 16x16 blocks
+    dimensions that trade places at least 16 long, is tiled into 16x16 blocks
     (an scf.forall, or an scf.for inside a loop): each block is read as 16
     contiguous input rows, transposed in registers (vector.transpose lowered
     to unpack/shuffle sequences) and written as 16 contiguous output rows.
     As a loop nest, LLVM vectorized such a copy with one gather per 16
-    elements (half of attention's non-kernel time at seq 128). Transposes
-    that keep the innermost dimension (row copies LLVM vectorizes), other
-    extents and element types are left alone.
+    elements (half of attention's non-kernel time at seq 128). An extent
+    that is not a multiple of 16 (the 49 pixels of MobileNetV2's 7x7
+    activations, transposed around its narrow pointwise convs) ends in a
+    partial block: every block is then read and written with masks along
+    that dimension. Transposes that keep the innermost dimension (row copies
+    LLVM vectorizes), sides under 16 and other element types are left
+    alone.
 
     Before:
     ```mlir

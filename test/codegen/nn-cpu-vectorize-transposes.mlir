@@ -44,20 +44,37 @@ func.func @in_loop(%x: tensor<2x32x48xf32>) -> tensor<2x48x32xf32> {
 // -----
 
 // Must not fire: the innermost dim kept (rows already contiguous), a side
-// that is no multiple of 16, f64, and a dynamic shape.
+// shorter than one block (12), f64, and a dynamic shape.
 // CHECK-LABEL: func.func @not_block_transposes
 // CHECK-NOT:   vector.
 // CHECK-COUNT-4: linalg.transpose
-func.func @not_block_transposes(%a: tensor<128x4x64xf32>, %b: tensor<20x32xf32>, %c: tensor<32x32xf64>, %d: tensor<?x32xf32>, %n: index) -> (tensor<4x128x64xf32>, tensor<32x20xf32>, tensor<32x32xf64>, tensor<32x?xf32>) {
+func.func @not_block_transposes(%a: tensor<128x4x64xf32>, %b: tensor<12x32xf32>, %c: tensor<32x32xf64>, %d: tensor<?x32xf32>, %n: index) -> (tensor<4x128x64xf32>, tensor<32x12xf32>, tensor<32x32xf64>, tensor<32x?xf32>) {
   %ea = tensor.empty() : tensor<4x128x64xf32>
   %0 = linalg.transpose ins(%a : tensor<128x4x64xf32>) outs(%ea : tensor<4x128x64xf32>) permutation = [1, 0, 2]
-  %eb = tensor.empty() : tensor<32x20xf32>
-  %1 = linalg.transpose ins(%b : tensor<20x32xf32>) outs(%eb : tensor<32x20xf32>) permutation = [1, 0]
+  %eb = tensor.empty() : tensor<32x12xf32>
+  %1 = linalg.transpose ins(%b : tensor<12x32xf32>) outs(%eb : tensor<32x12xf32>) permutation = [1, 0]
   %ec = tensor.empty() : tensor<32x32xf64>
   %2 = linalg.transpose ins(%c : tensor<32x32xf64>) outs(%ec : tensor<32x32xf64>) permutation = [1, 0]
   %ed = tensor.empty(%n) : tensor<32x?xf32>
   %3 = linalg.transpose ins(%d : tensor<?x32xf32>) outs(%ed : tensor<32x?xf32>) permutation = [1, 0]
-  return %0, %1, %2, %3 : tensor<4x128x64xf32>, tensor<32x20xf32>, tensor<32x32xf64>, tensor<32x?xf32>
+  return %0, %1, %2, %3 : tensor<4x128x64xf32>, tensor<32x12xf32>, tensor<32x32xf64>, tensor<32x?xf32>
+}
+
+// -----
+
+// MobileNetV2's [160, 49] activation before a transposed 7x7 product: 49 is
+// no multiple of 16, so the blocks along it (the last one 1 wide) are read
+// and written with masks (in_bounds false on that dimension); the 16x16
+// transpose is still shuffles.
+// CHECK-LABEL: func.func @partial_blocks
+// CHECK:       scf.forall
+// CHECK:         vector.transfer_read {{.*}} {in_bounds = [true, false]{{.*}}} : tensor<1x16x?xf32>, vector<16x16xf32>
+// CHECK:         vector.shuffle
+// CHECK:         vector.transfer_write {{.*}} {in_bounds = [false, true]{{.*}}} : vector<16x16xf32>, tensor<1x?x16xf32>
+func.func @partial_blocks(%a: tensor<1x160x49xf32>) -> tensor<1x49x160xf32> {
+  %e = tensor.empty() : tensor<1x49x160xf32>
+  %0 = linalg.transpose ins(%a : tensor<1x160x49xf32>) outs(%e : tensor<1x49x160xf32>) permutation = [0, 2, 1]
+  return %0 : tensor<1x49x160xf32>
 }
 
 // -----

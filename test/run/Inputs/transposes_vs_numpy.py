@@ -2,8 +2,9 @@
 pipeline (nn-cpu-vectorize-transposes: 16x16 register blocks when the
 innermost dim moves) against numpy's transpose, which must match exactly:
 attention's K^T ([128, 4, 64] -> [4, 64, 128]), a 2-D [48, 32], a 4-D
-[2, 32, 3, 16] -> [2, 3, 16, 32], and the ones left as loops: the inner dim
-kept, and a side of 20; and one that only moves unit dims (a reshape). Prints `ok <name>` per case, or the error and
+[2, 32, 3, 16] -> [2, 3, 16, 32], a side of 20 and MobileNetV2's [160, 49]
+and a [49, 37] (partial blocks, masked), the inner dim kept (left as loops);
+and one that only moves unit dims (a reshape). Prints `ok <name>` per case, or the error and
 exits 1."""
 import os
 import subprocess
@@ -23,6 +24,8 @@ cases = {"k_transposed": ((128, 4, 64), (1, 2, 0)),
          "rank4": ((2, 32, 3, 16), (0, 2, 3, 1)),
          "inner_kept": ((128, 4, 64), (1, 0, 2)),
          "side_20": ((20, 32), (1, 0)),
+         "masked_49x160": ((1, 160, 49), (0, 2, 1)),
+         "masked_49x37": ((49, 37), (1, 0)),
          "unit_dims": ((1, 128, 8, 1), (1, 3, 0, 2))}
 rng = np.random.default_rng(0)
 for name, (shape, perm) in cases.items():
