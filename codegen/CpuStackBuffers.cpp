@@ -108,7 +108,8 @@ struct CpuStackBuffersPass
       int64_t bytes = bytesOf(alloc.getType());
       if (isa<LoopLikeOpInterface>(loop) && body->mightHaveTerminator() &&
           body->getTerminator()->getNumOperands() == 0 && bytes > 0 &&
-          bytes <= maxBytes && alloc.getType().getLayout().isIdentity()) {
+          bytes <= std::min(maxBytes, maxLoopBytes) &&
+          alloc.getType().getLayout().isIdentity()) {
         bodies[body].push_back({bytes, alloc});
       }
     });

@@ -67,8 +67,8 @@ func.func @dynamic(%n: index) {
 
 // Loop bodies: a forall's tile buffers (a fused kernel's row statistics) go
 // on the stack in a scope per iteration, smallest first within the budget
-// per body (4 KiB in the second run); a buffer over max-bytes stays on the heap
-// (inside the scope). Must not fire: a loop whose body yields values (the
+// per body (4 KiB in the second run); a buffer over max-loop-bytes (16 KiB:
+// a 64 KiB one here) stays on the heap (inside the scope). Must not fire: a loop whose body yields values (the
 // scope would have to return them), and a buffer nested in an scf.if.
 // CHECK-LABEL: func.func @loop_bodies
 // CHECK:       scf.forall
@@ -76,6 +76,7 @@ func.func @dynamic(%n: index) {
 // CHECK-DAG:       memref.alloca() {alignment = 64 : i64} : memref<1x32xf32>
 // CHECK-DAG:       memref.alloca() {alignment = 64 : i64} : memref<32x32xf32>
 // CHECK-DAG:       memref.alloc() : memref<128x256xf32>
+// CHECK-DAG:       memref.alloc() : memref<64x256xf32>
 // CHECK:         }
 // CHECK:       scf.for {{.*}} iter_args
 // CHECK-NOT:     alloca
@@ -96,6 +97,9 @@ func.func @loop_bodies(%n: index, %c: i1) -> f32 {
     %a = memref.alloc() {alignment = 64 : i64} : memref<1x32xf32>
     %b = memref.alloc() {alignment = 64 : i64} : memref<32x32xf32>
     %big = memref.alloc() : memref<128x256xf32>
+    %panel = memref.alloc() : memref<64x256xf32>
+    memref.store %f, %panel[%c0, %c0] : memref<64x256xf32>
+    memref.dealloc %panel : memref<64x256xf32>
     memref.store %f, %a[%c0, %c0] : memref<1x32xf32>
     memref.store %f, %b[%c0, %c0] : memref<32x32xf32>
     memref.store %f, %big[%c0, %c0] : memref<128x256xf32>
