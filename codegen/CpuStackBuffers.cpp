@@ -45,6 +45,20 @@ bool isReturned(Value v) {
   return false;
 }
 
+/// `alloc` as a memref.alloca of the same type and alignment; its deallocs
+/// (written before this pass) would free stack memory and go.
+void toAlloca(RewriterBase &rewriter, memref::AllocOp alloc) {
+  for (Operation *user : llvm::make_early_inc_range(alloc->getUsers())) {
+    if (isa<memref::DeallocOp>(user)) {
+      rewriter.eraseOp(user);
+    }
+  }
+  rewriter.setInsertionPoint(alloc);
+  rewriter.replaceOpWithNewOp<memref::AllocaOp>(
+      alloc, alloc.getType(), alloc.getDynamicSizes(),
+      alloc.getSymbolOperands(), alloc.getAlignmentAttr());
+}
+
 struct CpuStackBuffersPass
     : nn::impl::CpuStackBuffersPassBase<CpuStackBuffersPass> {
   using CpuStackBuffersPassBase::CpuStackBuffersPassBase;
@@ -80,16 +94,7 @@ struct CpuStackBuffersPass
         break;
       }
       total += bytes;
-      // (A dealloc written before this pass would free stack memory.)
-      for (Operation *user : llvm::make_early_inc_range(alloc->getUsers())) {
-        if (isa<memref::DeallocOp>(user)) {
-          rewriter.eraseOp(user);
-        }
-      }
-      rewriter.setInsertionPoint(alloc);
-      rewriter.replaceOpWithNewOp<memref::AllocaOp>(
-          alloc, alloc.getType(), alloc.getDynamicSizes(),
-          alloc.getSymbolOperands(), alloc.getAlignmentAttr());
+      toAlloca(rewriter, alloc);
     }
   }
 
@@ -141,15 +146,7 @@ struct CpuStackBuffersPass
       rewriter.setInsertionPointToEnd(inner);
       memref::AllocaScopeReturnOp::create(rewriter, fn.getLoc());
       for (memref::AllocOp alloc : chosen) {
-        for (Operation *user : llvm::make_early_inc_range(alloc->getUsers())) {
-          if (isa<memref::DeallocOp>(user)) {
-            rewriter.eraseOp(user);
-          }
-        }
-        rewriter.setInsertionPoint(alloc);
-        rewriter.replaceOpWithNewOp<memref::AllocaOp>(
-            alloc, alloc.getType(), alloc.getDynamicSizes(),
-            alloc.getSymbolOperands(), alloc.getAlignmentAttr());
+        toAlloca(rewriter, alloc);
       }
     }
   }

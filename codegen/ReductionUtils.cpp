@@ -151,6 +151,20 @@ Value nn::castToType(OpBuilder &b, Location loc, Value v, Type type) {
   return tensor::CastOp::create(b, loc, type, v);
 }
 
+/// max over the `reduced` dims of `x` (kept as unit dims), from -inf.
+static Value rowMaximum(OpBuilder &b, Location loc, Value x,
+                        ArrayRef<bool> reduced) {
+  Type el = cast<RankedTensorType>(x.getType()).getElementType();
+  AffineMap id = b.getMultiDimIdentityMap(reduced.size());
+  Value negInf = arith::ConstantOp::create(
+      b, loc, b.getFloatAttr(el, -std::numeric_limits<double>::infinity()));
+  return nn::buildReduction(
+      b, loc, reduced, x, id, nn::filledKeptTensor(b, loc, x, reduced, negInf),
+      [](OpBuilder &nb, Location nloc, ValueRange a) -> SmallVector<Value> {
+        return {arith::MaximumFOp::create(nb, nloc, a[0], a[1])};
+      })[0];
+}
+
 std::pair<Value, Value> nn::softmaxStatistics(OpBuilder &b, Location loc,
                                               Value x, int64_t axis) {
   auto t = cast<RankedTensorType>(x.getType());
@@ -159,13 +173,7 @@ std::pair<Value, Value> nn::softmaxStatistics(OpBuilder &b, Location loc,
   SmallVector<bool> reduced(t.getRank(), false);
   reduced[axis] = true;
   AffineMap id = b.getMultiDimIdentityMap(t.getRank());
-  Value negInf = arith::ConstantOp::create(
-      b, loc, b.getFloatAttr(el, -std::numeric_limits<double>::infinity()));
-  Value max = buildReduction(
-      b, loc, reduced, x, id, filledKeptTensor(b, loc, x, reduced, negInf),
-      [](OpBuilder &nb, Location nloc, ValueRange a) -> SmallVector<Value> {
-        return {arith::MaximumFOp::create(nb, nloc, a[0], a[1])};
-      })[0];
+  Value max = rowMaximum(b, loc, x, reduced);
   Value zero = scalarConstant(b, loc, el, 0.0);
   Value sum = buildReduction(
       b, loc, reduced, ValueRange{x, max}, {id, keptMap(ctx, reduced)},
@@ -186,13 +194,7 @@ Value nn::buildSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis) {
   reduced[axis] = true;
   AffineMap id = b.getMultiDimIdentityMap(t.getRank());
   AffineMap kept = keptMap(ctx, reduced);
-  Value negInf = arith::ConstantOp::create(
-      b, loc, b.getFloatAttr(el, -std::numeric_limits<double>::infinity()));
-  Value max = buildReduction(
-      b, loc, reduced, x, id, filledKeptTensor(b, loc, x, reduced, negInf),
-      [](OpBuilder &nb, Location nloc, ValueRange a) -> SmallVector<Value> {
-        return {arith::MaximumFOp::create(nb, nloc, a[0], a[1])};
-      })[0];
+  Value max = rowMaximum(b, loc, x, reduced);
   // exp(x - max) once, summed and then scaled (computing it in both the
   // sum and the division doubled the exponentials, a softmax's main cost).
   Value e = buildMap(b, loc, x, el, ValueRange{x, max}, {id, kept},
