@@ -148,6 +148,23 @@ Value combine(OpBuilder &b, Location loc, const double *coef, int64_t stride,
   return sum;
 }
 
+/// One row of a transform matrix (`coef`, one coefficient per row of
+/// `grid`) applied down every column of `grid`: result j is
+/// sum_i coef[i] * grid[i][j].
+SmallVector<Value> combineColumns(OpBuilder &b, Location loc,
+                                  const double *coef,
+                                  ArrayRef<SmallVector<Value>> grid) {
+  SmallVector<Value> out;
+  for (size_t j = 0; j < grid[0].size(); ++j) {
+    SmallVector<Value> column;
+    for (const SmallVector<Value> &row : grid) {
+      column.push_back(row[j]);
+    }
+    out.push_back(combine(b, loc, coef, 1, column));
+  }
+  return out;
+}
+
 /// Input transform: v[a, b, c, t] = (BT d B)[a, b] for tile t = (n, ty, tx),
 /// input patch d = x[n, c, ty*m .. +alpha, tx*m .. +alpha]. One scf.forall task
 /// per (image, channel) plane; per tile row and block of W tiles, each of
@@ -233,14 +250,8 @@ Value transformInput(OpBuilder &rewriter, Location loc, const Geometry &g,
           }
           for (int64_t a = 0; a < alpha; ++a) {
             // BT rows, then BT columns.
-            SmallVector<Value> mixed;
-            for (int64_t j = 0; j < alpha; ++j) {
-              SmallVector<Value> column;
-              for (int64_t i = 0; i < alpha; ++i) {
-                column.push_back(taps[i][j]);
-              }
-              mixed.push_back(combine(rb, l, w.bt + a * alpha, 1, column));
-            }
+            SmallVector<Value> mixed =
+                combineColumns(rb, l, w.bt + a * alpha, taps);
             // v[a, 0..alpha, tile..+W] as one 2-D write.
             Value block = zeros;
             for (int64_t bb = 0; bb < alpha; ++bb) {
@@ -347,14 +358,8 @@ Value transformOutput(OpBuilder &rewriter, Location loc, const Geometry &g,
             }
           }
           for (int64_t i = 0; i < m; ++i) {
-            SmallVector<Value> mixed;
-            for (int64_t bb = 0; bb < alpha; ++bb) {
-              SmallVector<Value> column;
-              for (int64_t a = 0; a < alpha; ++a) {
-                column.push_back(prods[a][bb]);
-              }
-              mixed.push_back(combine(rb, l, w.at + i * alpha, 1, column));
-            }
+            SmallVector<Value> mixed =
+                combineColumns(rb, l, w.at + i * alpha, prods);
             // Columns (AT again), interleaved into one output run.
             SmallVector<Value> cols;
             for (int64_t j = 0; j < m; ++j) {

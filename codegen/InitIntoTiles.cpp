@@ -69,22 +69,45 @@ bool movesWith(Value iv, ArrayRef<tensor::ExtractSliceOp> slices) {
   return false;
 }
 
-/// Whether the static region of `slice` lies outside the one `insert`
-/// writes, along some dimension.
-bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
-  if (slice.getSourceType().getRank() != insert.getDestType().getRank()) {
-    return false;
+/// A static box [offset, offset + size) per dimension.
+struct Box {
+  SmallVector<int64_t> lo, hi;
+};
+
+std::optional<Box> staticBox(ArrayRef<OpFoldResult> offsets,
+                             ArrayRef<OpFoldResult> sizes) {
+  Box box;
+  for (auto [o, n] : llvm::zip(offsets, sizes)) {
+    std::optional<int64_t> a = getConstantIntValue(o),
+                           m = getConstantIntValue(n);
+    if (!a || !m) {
+      return std::nullopt;
+    }
+    box.lo.push_back(*a);
+    box.hi.push_back(*a + *m);
   }
-  for (int64_t d = 0; d < slice.getSourceType().getRank(); ++d) {
-    std::optional<int64_t> a = getConstantIntValue(slice.getMixedOffsets()[d]);
-    std::optional<int64_t> n = getConstantIntValue(slice.getMixedSizes()[d]);
-    std::optional<int64_t> b = getConstantIntValue(insert.getMixedOffsets()[d]);
-    std::optional<int64_t> m = getConstantIntValue(insert.getMixedSizes()[d]);
-    if (a && n && b && m && (*a + *n <= *b || *b + *m <= *a)) {
+  return box;
+}
+
+/// Whether boxes `x` and `y` do not overlap: apart along some dimension.
+bool apart(const Box &x, const Box &y) {
+  for (size_t d = 0; d < x.lo.size(); ++d) {
+    if (x.hi[d] <= y.lo[d] || y.hi[d] <= x.lo[d]) {
       return true;
     }
   }
   return false;
+}
+
+/// Whether the static region of `slice` lies outside the one `insert`
+/// writes.
+bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
+  std::optional<Box> read =
+      staticBox(slice.getMixedOffsets(), slice.getMixedSizes());
+  std::optional<Box> written =
+      staticBox(insert.getMixedOffsets(), insert.getMixedSizes());
+  return read && written && read->lo.size() == written->lo.size() &&
+         apart(*read, *written);
 }
 
 /// The ops from the init (first) down to `read`'s base, or an empty chain.
@@ -250,37 +273,12 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
       /*mask=*/Value(), rewriter.getBoolArrayAttr(biasInBounds));
 }
 
-/// A static box [offset, offset + size) per dimension.
-struct Box {
-  SmallVector<int64_t> lo, hi;
-};
-
-std::optional<Box> staticBox(ArrayRef<OpFoldResult> offsets,
-                             ArrayRef<OpFoldResult> sizes) {
-  Box box;
-  for (auto [o, n] : llvm::zip(offsets, sizes)) {
-    std::optional<int64_t> a = getConstantIntValue(o),
-                           m = getConstantIntValue(n);
-    if (!a || !m) {
-      return std::nullopt;
-    }
-    box.lo.push_back(*a);
-    box.hi.push_back(*a + *m);
-  }
-  return box;
-}
-
 /// Whether pairwise disjoint `boxes` fill a tensor of `shape`: their volumes
 /// sum to its volume.
 bool covers(ArrayRef<Box> boxes, ArrayRef<int64_t> shape) {
   for (size_t i = 0; i < boxes.size(); ++i) {
     for (size_t j = i + 1; j < boxes.size(); ++j) {
-      bool apart = false;
-      for (size_t d = 0; d < shape.size(); ++d) {
-        apart |= boxes[i].hi[d] <= boxes[j].lo[d] ||
-                 boxes[j].hi[d] <= boxes[i].lo[d];
-      }
-      if (!apart) {
+      if (!apart(boxes[i], boxes[j])) {
         return false;
       }
     }
