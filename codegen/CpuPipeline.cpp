@@ -66,6 +66,8 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createCpuWinogradConvPass());
     // [fusion] A conv's epilogue runs in the conv's tile loop, its bias
     // starts the C tiles (fold-init).
+    // Each product's zero init its own (fold-init then drops it).
+    pm.addNestedPass<func::FuncOp>(createCpuUnshareFillsPass());
     CpuTileContractionsPassOptions tiling;
     tiling.fuseEpilogues = opts.fuseGroups;
     tiling.foldInit = opts.fuseGroups;
@@ -86,6 +88,8 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //    replaced by the out-parameter itself, no copy).
   pm.addNestedPass<func::FuncOp>(createCpuFlattenConstantsPass());
   pm.addNestedPass<func::FuncOp>(createCpuReadOnlyInputsPass());
+  // Each pad its own zero fill, written in place (CSE merged them).
+  pm.addNestedPass<func::FuncOp>(createCpuUnshareFillsPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -125,6 +129,9 @@ void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm,
   // loop body those would be allocated per iteration).
   pm.addPass(createConvertVectorToSCFPass(
       VectorTransferToSCFOptions().enableFullUnroll()));
+  // Filters larger than L2 are read from DRAM at every inference: the next
+  // cache tile's slice is prefetched while the current one is multiplied.
+  pm.addNestedPass<func::FuncOp>(createCpuPrefetchWeightsPass());
   if (opts.parallelize) {
     // Parallel dimensions become scf.parallel; the outermost ones with
     // enough work run on the runtime's thread pool.

@@ -312,6 +312,9 @@ bool onlyOverwritten(Value result,
     if (!type || !type.hasStaticShape()) {
       return false;
     }
+    if (!written.empty() && covers(written, type.getShape())) {
+      continue; // every element overwritten: no use can see the init
+    }
     for (OpOperand &use : v.getUses()) {
       Operation *user = use.getOwner();
       if (auto slice = dyn_cast<tensor::ExtractSliceOp>(user)) {

@@ -101,3 +101,27 @@ func.func @computed_init(%a: tensor<64x96xf32>, %b: tensor<96x256xf32>, %r: tens
   %c = linalg.matmul ins(%a, %b : tensor<64x96xf32>, tensor<96x256xf32>) outs(%init : tensor<64x256xf32>) -> tensor<64x256xf32>
   return %c : tensor<64x256xf32>
 }
+
+// -----
+
+// A zero-initialized batched product over 196 columns (Winograd's 36
+// products on 14x14 tiles) is split into 192 + 4; its result is then read
+// through a slice. The two inserts already cover every element, so what
+// reads the slice cannot see the init: the fill dies (it used to stay,
+// written and copied into a fresh buffer at every inference).
+// CHECK-LABEL: func.func @split_then_sliced
+// CHECK-NOT:   linalg.fill
+// CHECK:       scf.forall
+// CHECK:       scf.forall
+// CHECK-NOT:   linalg.fill
+// CHECK:       tensor.extract_slice %{{.*}}[0, 0, 100] [4, 64, 8]
+// OFF-LABEL:   func.func @split_then_sliced
+// OFF:         linalg.fill
+func.func @split_then_sliced(%a: tensor<4x64x64xf32>, %b: tensor<4x64x196xf32>) -> tensor<4x64x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x64x196xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<4x64x196xf32>) -> tensor<4x64x196xf32>
+  %c = linalg.batch_matmul ins(%a, %b : tensor<4x64x64xf32>, tensor<4x64x196xf32>) outs(%init : tensor<4x64x196xf32>) -> tensor<4x64x196xf32>
+  %s = tensor.extract_slice %c[0, 0, 100] [4, 64, 8] [1, 1, 1] : tensor<4x64x196xf32> to tensor<4x64x8xf32>
+  return %s : tensor<4x64x8xf32>
+}
