@@ -75,6 +75,15 @@ Value nn::permute(RewriterBase &rewriter, Location loc, Value v,
                                        dense.resizeSplat(permutedType));
     }
   }
+  // A fill (a product's zero init) is the same fill of the permuted shape.
+  if (auto fill = v.getDefiningOp<linalg::FillOp>();
+      fill && fill.getOutputs()[0].getDefiningOp<tensor::EmptyOp>() &&
+      type.hasStaticShape()) {
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
+    return linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], empty)
+        .getResult(0);
+  }
   // A slice of a constant (a weight tile inside a fusion group's tile loop)
   // is the same slice of the transposed constant: no transpose per call.
   if (auto slice = v.getDefiningOp<tensor::ExtractSliceOp>();

@@ -20,22 +20,29 @@
 
 using namespace mlir;
 
-/// P[mt, k, j] = A[mt * lanes + j, k] for a row-major f32 A [M, K].
+/// P[.., mt, k, j] = A[.., mt * lanes + j, k] for `batches` row-major f32
+/// matrices A [M, K] one after the other; `shape` is P's batch extents.
 static Value packPanels(RewriterBase &rewriter, Location loc,
-                        ArrayRef<char> bytes, int64_t rows, int64_t cols,
-                        int64_t lanes) {
+                        ArrayRef<char> bytes, ArrayRef<int64_t> batchShape,
+                        int64_t rows, int64_t cols, int64_t lanes) {
   const float *src = reinterpret_cast<const float *>(bytes.data());
   AsmResourceBlob blob = HeapAsmResourceBlob::allocate(
       bytes.size(), alignof(float), /*dataIsMutable=*/true);
   float *dst = reinterpret_cast<float *>(blob.getMutableData().data());
-  for (int64_t r = 0; r < rows; ++r) {
-    int64_t panel = r / lanes, lane = r % lanes;
-    for (int64_t c = 0; c < cols; ++c) {
-      dst[(panel * cols + c) * lanes + lane] = src[r * cols + c];
+  int64_t batches = bytes.size() / sizeof(float) / (rows * cols);
+  for (int64_t b = 0; b < batches; ++b) {
+    const float *a = src + b * rows * cols;
+    float *p = dst + b * rows * cols;
+    for (int64_t r = 0; r < rows; ++r) {
+      int64_t panel = r / lanes, lane = r % lanes;
+      for (int64_t c = 0; c < cols; ++c) {
+        p[(panel * cols + c) * lanes + lane] = a[r * cols + c];
+      }
     }
   }
-  auto type =
-      RankedTensorType::get({rows / lanes, cols, lanes}, rewriter.getF32Type());
+  SmallVector<int64_t> shape(batchShape);
+  shape.append({rows / lanes, cols, lanes});
+  auto type = RankedTensorType::get(shape, rewriter.getF32Type());
   return arith::ConstantOp::create(
       rewriter, loc,
       DenseResourceElementsAttr::get(type, "panels", std::move(blob)));
@@ -49,26 +56,12 @@ linalg::GenericOp nn::transposeNarrowProduct(RewriterBase &rewriter,
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
   SmallVector<int64_t> extents = op.getStaticLoopRanges();
   auto dim = [&](unsigned d) { return getAffineDimExpr(d, ctx); };
-  // Which input is A (read at exactly (m, k)) and which is B.
-  int a = -1;
-  for (int i = 0; i < 2; ++i) {
-    if (maps[i].getNumResults() == 2 && maps[i].getResult(0) == dim(m) &&
-        maps[i].getResult(1) == dim(k)) {
-      a = i;
-    }
-  }
   AffineMap out = maps.back();
   unsigned rank = out.getNumResults();
-  if (a < 0 || rank < 2 || out.getResult(rank - 2) != dim(m) ||
+  if (rank < 2 || out.getResult(rank - 2) != dim(m) ||
       out.getResult(rank - 1) != dim(n) || extents[n] >= 64 ||
       extents[n] % 8 == 0 || extents[m] % lanes != 0 ||
       extents[m] < 2 * lanes) {
-    return nullptr;
-  }
-  Value aValue = op.getDpsInputs()[a], bValue = op.getDpsInputs()[1 - a];
-  std::optional<ArrayRef<char>> bytes = constantBytes(aValue);
-  if (!bytes || constantBytes(bValue) ||
-      bytes->size() != size_t(extents[m] * extents[k]) * sizeof(float)) {
     return nullptr;
   }
   // New loops: C's leading (batch) dims, then n, mt, j, k.
@@ -83,6 +76,40 @@ linalg::GenericOp nn::transposeNarrowProduct(RewriterBase &rewriter,
   DenseMap<unsigned, unsigned> renumber;
   for (unsigned i = 0; i < nb; ++i) {
     renumber[batch[i]] = i;
+  }
+  // Which input is A: read at (batch.., m, k), its batch dims among C's (a
+  // conv's filters; Winograd's per-tap transformed filters), and which B.
+  int a = -1;
+  SmallVector<AffineExpr> aBatch;
+  SmallVector<int64_t> aBatchShape;
+  for (int i = 0; i < 2 && a < 0; ++i) {
+    ArrayRef<AffineExpr> results = maps[i].getResults();
+    if (results.size() < 2 || results[results.size() - 2] != dim(m) ||
+        results.back() != dim(k)) {
+      continue;
+    }
+    a = i;
+    for (AffineExpr e : results.drop_back(2)) {
+      auto d = dyn_cast<AffineDimExpr>(e);
+      if (!d || !renumber.count(d.getPosition())) {
+        return nullptr;
+      }
+      aBatch.push_back(dim(renumber[d.getPosition()]));
+      aBatchShape.push_back(extents[d.getPosition()]);
+    }
+  }
+  if (a < 0) {
+    return nullptr;
+  }
+  Value aValue = op.getDpsInputs()[a], bValue = op.getDpsInputs()[1 - a];
+  std::optional<ArrayRef<char>> bytes = constantBytes(aValue);
+  int64_t aElements = extents[m] * extents[k];
+  for (int64_t e : aBatchShape) {
+    aElements *= e;
+  }
+  if (!bytes || constantBytes(bValue) ||
+      bytes->size() != size_t(aElements) * sizeof(float)) {
+    return nullptr;
   }
   renumber[n] = nb;
   renumber[k] = nb + 3;
@@ -99,15 +126,16 @@ linalg::GenericOp nn::transposeNarrowProduct(RewriterBase &rewriter,
     cExprs.push_back(dim(i));
   }
   cExprs.append({dim(nb), dim(nb + 1), dim(nb + 2)});
-  SmallVector<AffineMap> newMaps = {
-      AffineMap::get(loops, 0, bExprs, ctx),
-      AffineMap::get(loops, 0, {dim(nb + 1), dim(nb + 3), dim(nb + 2)}, ctx),
-      AffineMap::get(loops, 0, cExprs, ctx)};
+  SmallVector<AffineExpr> pExprs(aBatch);
+  pExprs.append({dim(nb + 1), dim(nb + 3), dim(nb + 2)});
+  SmallVector<AffineMap> newMaps = {AffineMap::get(loops, 0, bExprs, ctx),
+                                    AffineMap::get(loops, 0, pExprs, ctx),
+                                    AffineMap::get(loops, 0, cExprs, ctx)};
 
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  Value panels =
-      packPanels(rewriter, loc, *bytes, extents[m], extents[k], lanes);
+  Value panels = packPanels(rewriter, loc, *bytes, aBatchShape, extents[m],
+                            extents[k], lanes);
   // C^T's init: the init transposed, its M split into (mt, j).
   SmallVector<int64_t> perm;
   for (unsigned i = 0; i < nb; ++i) {

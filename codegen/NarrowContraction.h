@@ -16,15 +16,15 @@
 namespace mlir {
 namespace nn {
 
-/// If `op` computes C[b.., m, n] += A[m, k] * B[b.., k, n] with A a 2-D f32
-/// constant, M a multiple of `lanes`, and N < 64 not a multiple of 8,
-/// rewrites it as C^T[b.., n, mt, j] += B[b.., k, n] * P[mt, k, j], where P
-/// is A packed at compile time into panels of `lanes` columns (P[mt, k, j] =
-/// A[mt * lanes + j, k], each K x lanes panel contiguous), between
-/// transposes of C and its init. The micro-kernel then runs N as rows (49 =
-/// 7 x 7: no padding to 64) and streams each weight panel once, in order,
-/// from memory (no per-call packing). Returns the new contraction, or null
-/// (IR unchanged).
+/// If `op` computes C[b.., m, n] += A[a.., m, k] * B[b.., k, n] with A an f32
+/// constant (its batch dims a.. among C's: Winograd's per-tap filters), M a
+/// multiple of `lanes`, and N < 64 not a multiple of 8, rewrites it as C^T[b..,
+/// n, mt, j] += B[b.., k, n] * P[mt, k, j], where P is A packed at compile time
+/// into panels of `lanes` columns (P[a.., mt, k, j] = A[a.., mt * lanes + j,
+/// k], each K x lanes panel contiguous), between transposes of C and its init.
+/// The micro-kernel then runs N as rows (49 = 7 x 7: no padding to 64) and
+/// streams each weight panel once, in order, from memory (no per-call packing).
+/// Returns the new contraction, or null (IR unchanged).
 linalg::GenericOp transposeNarrowProduct(RewriterBase &rewriter,
                                          linalg::GenericOp op, unsigned m,
                                          unsigned n, unsigned k, int64_t lanes);
