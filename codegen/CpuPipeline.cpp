@@ -116,6 +116,8 @@ void nn::buildCpuBufferizationPipeline(OpPassManager &pm,
   //    free the others (ownership-based deallocation).
   pm.addNestedPass<func::FuncOp>(createCpuStackBuffersPass());
   bufferization::buildBufferDeallocationPipeline(pm);
+  // 4b. The remaining heap buffers of each function: one arena, reused.
+  pm.addNestedPass<func::FuncOp>(createCpuPlanBuffersPass());
 }
 
 void nn::buildCpuLLVMLoweringPipeline(OpPassManager &pm,

@@ -549,6 +549,32 @@ def CpuReadOnlyInputsPass : Pass<"nn-cpu-readonly-inputs", "func::FuncOp"> {
   }];
 }
 
+def CpuPlanBuffersPass : Pass<"nn-cpu-plan-buffers", "func::FuncOp"> {
+  let summary = "Static memory plan: a function's heap buffers become views "
+                "of one arena, reused across disjoint lifetimes";
+  let description = [{
+    Runs after the buffer deallocation pipeline. Every static buffer the
+    entry block allocates and frees once in that block (the dealloc follows
+    the last use of the buffer and of its aliases) has a lifetime: the
+    block positions of its alloc and dealloc. Buffers are placed largest
+    first at the lowest 64-byte aligned offset of one arena where they
+    overlap no placed buffer live at the same time; each memref.alloc
+    becomes a memref.view of the arena and its dealloc goes. One malloc and
+    one free per call instead of one pair per buffer (ResNet-18: 47), the
+    arena is the size of the largest set of simultaneously live buffers,
+    not their sum, and activations reuse memory that is still in cache.
+    The AOT scratch arena shrinks to the plan's size.
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", "0",
+           "Only buffers of at least this many bytes">,
+  ];
+  let statistics = [
+    Statistic<"planned", "planned-buffers", "Buffers placed in the arena">,
+    Statistic<"arenaBytes", "arena-bytes", "Bytes of the arenas">,
+  ];
+}
+
 def CpuStackBuffersPass : Pass<"nn-cpu-stack-buffers", "func::FuncOp"> {
   let summary = "Small intermediate buffers of a function's entry block and "
                 "of loop bodies on the stack";
