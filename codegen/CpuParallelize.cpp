@@ -113,6 +113,14 @@ struct CpuOutlineParallelLoopsPass
         outermost.push_back(loop);
         return WalkResult::skip();
       });
+      // A large model keeps the pool busy, so smaller loops pay off too
+      // (see large-model-work).
+      int64_t total = 0;
+      for (scf::ParallelOp loop : outermost) {
+        total += nestWork(loop);
+      }
+      functionWork = std::max<int64_t>(functionWork, total);
+      int64_t threshold = total >= largeModelWork ? minWorkLarge : minWork;
       unsigned counter = 0;
       for (scf::ParallelOp loop : outermost) {
         // Threads split the first dimension of more than one iteration
@@ -130,7 +138,7 @@ struct CpuOutlineParallelLoopsPass
             break;
           }
         }
-        if (!dim || loop.getNumResults() != 0 || nestWork(loop) < minWork) {
+        if (!dim || loop.getNumResults() != 0 || nestWork(loop) < threshold) {
           continue;
         }
         outline(fn, loop, *dim,

@@ -1,4 +1,5 @@
 // RUN: %nn-opt %s -split-input-file -nn-cpu-outline-parallel-loops=min-work=64 | FileCheck %s
+// RUN: %nn-opt %s -split-input-file -nn-cpu-outline-parallel-loops="min-work=64 large-model-work=4096 min-work-large=8" | FileCheck %s --check-prefix=LARGE
 
 // The outermost scf.parallel becomes a private range function over its first
 // dimension, called with the whole range [0, 16); captures become arguments.
@@ -34,6 +35,12 @@ func.func @relu(%in: memref<16x8xf32>, %out: memref<16x8xf32>) {
 // CHECK:       scf.parallel
 // CHECK-NOT:   scf.parallel
 // CHECK:       call @__nn_par_small_0
+// In a function doing at least large-model-work (here 16 + 4096 >= 4096),
+// loops of min-work-large (8) are dispatched too: both loops go.
+// LARGE-LABEL: func.func @small
+// LARGE-NOT:   scf.parallel
+// LARGE:       call @__nn_par_small_0
+// LARGE:       call @__nn_par_small_1
 func.func @small(%in: memref<2x8xf32>, %big: memref<1x4096xf32>) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
