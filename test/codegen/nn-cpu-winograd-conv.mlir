@@ -1,6 +1,7 @@
 // RUN: %nn-opt %s -nn-cpu-winograd-conv="min-channels=1 min-pixels=1" --mlir-print-local-scope | FileCheck %s
 // RUN: %nn-opt %s -nn-cpu-winograd-conv --mlir-print-local-scope | FileCheck %s --check-prefix=DEFAULT
 // RUN: %nn-opt %s -nn-cpu-winograd-conv="min-channels=1 min-pixels=1 pad-tiles=true" --mlir-print-local-scope | FileCheck %s --check-prefix=PAD
+// RUN: %nn-opt %s -nn-cpu-winograd-conv="min-channels=1 min-pixels=1 max-f2-filter-kib=0" --mlir-print-local-scope | FileCheck %s --check-prefix=NOF2
 
 // Stride-1 3x3 convs with a constant filter become Winograd: 8x8 outputs
 // take F(4x4,3x3) (6x6 tiles: 36 GEMMs over the 2x2 tiles), 6x6 outputs
@@ -52,6 +53,9 @@ func.func @f4(%x: tensor<1x2x10x10xf32>, %init: tensor<1x3x8x8xf32>) -> tensor<1
 // PAD:       %[[Z:.*]] = linalg.fill {{.*}} -> tensor<4x4x3x14xf32>
 // PAD:       tensor.insert_slice %[[Z]] into %{{.*}}[0, 0, 0, 18] [4, 4, 3, 14] [1, 1, 1, 1] : tensor<4x4x3x14xf32> into tensor<4x4x3x32xf32>
 // PAD:       linalg.batch_matmul {{.*}} : tensor<16x4x3xf32>, tensor<16x3x32xf32>) outs({{.*}} : tensor<16x4x32xf32>)
+// Its transformed filter (16 x 4 x 3 floats) above max-f2-filter-kib: kept.
+// NOF2-LABEL: func.func @f2
+// NOF2:       linalg.conv_2d_nchw_fchw
 // CHECK-LABEL: func.func @f2
 // CHECK:       arith.constant dense_resource<winograd_filter{{.*}}> : tensor<16x4x3xf32>
 // CHECK:       scf.forall (%{{.*}}, %{{.*}}) in (2, 3) {{.*}} -> (tensor<4x4x3x18xf32>)
