@@ -191,6 +191,21 @@ int64_t tileSize(int64_t extent, int64_t bound, int64_t step) {
   return 0;
 }
 
+/// Like tileSize, but only tiles of at least half of `bound` that split
+/// `extent` into an even number of tiles or at least 8: the thread tiles of
+/// a parallel loop, which the runtime splits into one contiguous range per
+/// thread (3 tiles on 2 threads kept one waiting a third of the time). 0 if
+/// none.
+int64_t threadTileSize(int64_t extent, int64_t bound, int64_t step) {
+  for (int64_t t = bound - bound % step; t >= step && 2 * t >= bound;
+       t -= step) {
+    if (extent % t == 0 && ((extent / t) % 2 == 0 || extent / t >= 8)) {
+      return t;
+    }
+  }
+  return 0;
+}
+
 SmallVector<OpFoldResult> indexSizes(MLIRContext *ctx,
                                      ArrayRef<int64_t> sizes) {
   Builder b(ctx);
@@ -562,6 +577,13 @@ struct CpuTileContractionsPass
       threadDim = loops.n;
     } else if (!threadDim && cache[loops.m] != 0) {
       threadDim = loops.m;
+    }
+    if (threadDim && (*threadDim == loops.m || *threadDim == loops.n)) {
+      bool m = *threadDim == loops.m;
+      if (int64_t even = threadTileSize(
+              extents[*threadDim], m ? kCacheM : kCacheN, m ? rows : cols)) {
+        cache[*threadDim] = even;
+      }
     }
     if (threadDim) {
       SmallVector<int64_t> threadTiles(numLoops, 0);
