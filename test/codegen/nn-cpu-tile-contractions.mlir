@@ -25,6 +25,22 @@ func.func @matmul(%a: tensor<128x256xf32>, %b: tensor<256x512xf32>) -> tensor<12
 
 // -----
 
+// M = 32 (4 register tiles, one cache tile): B is read in place, not packed
+// per (K, N) tile; a copy (and its heap buffer) costs more than the strided
+// reads of so few M tiles.
+// CHECK-LABEL: func.func @matmul_few_rows
+// CHECK:       scf.forall
+// CHECK-NOT:   linalg.copy
+// CHECK:       vector.fma {{.*}} : vector<32xf32>
+// CHECK-NOT:   linalg.copy
+// CHECK:       return
+func.func @matmul_few_rows(%a: tensor<32x256xf32>, %b: tensor<256x512xf32>) -> tensor<32x512xf32> {
+  %c = nn.matmul %a, %b : (tensor<32x256xf32>, tensor<256x512xf32>) -> tensor<32x512xf32>
+  return %c : tensor<32x512xf32>
+}
+
+// -----
+
 // gemm with trans_b and a constant B: B is transposed at compile time into
 // a new constant, so that does not run per inference; N = 3 (< 8 lanes) is
 // one 3-wide register tile, nothing padded.
