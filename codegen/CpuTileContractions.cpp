@@ -50,6 +50,10 @@ namespace {
 /// Cache tile extents (upper bounds; each is shrunk to a divisor).
 constexpr int64_t kCacheM = 64, kCacheN = 256, kCacheK = 128;
 
+/// Products with no cache-tile loop to share between threads are halved for
+/// them from this many multiply-adds on.
+constexpr int64_t kMinSplitMacs = 1 << 20;
+
 /// The loops of a contraction the micro-kernel understands.
 struct ContractionLoops {
   SmallVector<unsigned> batch;
@@ -577,6 +581,20 @@ struct CpuTileContractionsPass
       threadDim = loops.n;
     } else if (!threadDim && cache[loops.m] != 0) {
       threadDim = loops.m;
+    }
+    // Neither N nor M spans more than one cache tile (MobileNetV2's 14x14
+    // projections, 64 x 384 x 196): without a split the whole product runs
+    // on one thread. A large one is halved along N (each thread reads half
+    // of B and all of the smaller A), else along M.
+    int64_t macs = extents[loops.m] * extents[loops.n] * extents[loops.k];
+    if (!threadDim && !inImageLoop && !inGroupTile && macs >= kMinSplitMacs) {
+      if (extents[loops.n] % (2 * cols) == 0) {
+        threadDim = loops.n;
+        cache[loops.n] = extents[loops.n] / 2;
+      } else if (extents[loops.m] % (2 * rows) == 0) {
+        threadDim = loops.m;
+        cache[loops.m] = extents[loops.m] / 2;
+      }
     }
     if (threadDim && (*threadDim == loops.m || *threadDim == loops.n)) {
       bool m = *threadDim == loops.m;

@@ -41,6 +41,26 @@ func.func @matmul_few_rows(%a: tensor<32x256xf32>, %b: tensor<256x512xf32>) -> t
 
 // -----
 
+// M = 64 and N = 192 each fit one cache tile, so no tile loop is left for
+// threads: the product (2.4M multiply-adds) is halved along N instead of
+// running on one thread. A small one (64 x 64 x 32) is not.
+// CHECK-LABEL: func.func @split_for_threads
+// CHECK:       scf.forall (%{{.*}}) = (0) to (192) step (96)
+// CHECK:       vector.fma {{.*}} : vector<32xf32>
+// CHECK-LABEL: func.func @too_small_to_split
+// CHECK-NOT:   scf.forall
+// CHECK:       return
+func.func @split_for_threads(%a: tensor<64x384xf32>, %b: tensor<384x192xf32>) -> tensor<64x192xf32> {
+  %c = nn.matmul %a, %b : (tensor<64x384xf32>, tensor<384x192xf32>) -> tensor<64x192xf32>
+  return %c : tensor<64x192xf32>
+}
+func.func @too_small_to_split(%a: tensor<64x32xf32>, %b: tensor<32x64xf32>) -> tensor<64x64xf32> {
+  %c = nn.matmul %a, %b : (tensor<64x32xf32>, tensor<32x64xf32>) -> tensor<64x64xf32>
+  return %c : tensor<64x64xf32>
+}
+
+// -----
+
 // gemm with trans_b and a constant B: B is transposed at compile time into
 // a new constant, so that does not run per inference; N = 3 (< 8 lanes) is
 // one 3-wide register tile, nothing padded.
