@@ -146,8 +146,12 @@ func.func @conv1x1(%x: tensor<1x16x8x8xf32>, %w: tensor<32x16x1x1xf32>) -> tenso
   %y = nn.conv %x, %w : (tensor<1x16x8x8xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x8x8xf32>
   return %y : tensor<1x32x8x8xf32>
 }
+// At stride 2 the input's even and odd columns are split first (read in
+// order), so that the gather reads each window column contiguously from
+// phase kw mod 2 at ow + kw floordiv 2.
 // CHECK-LABEL: func.func @conv1x1_strided
-// CHECK:       linalg.generic {{.*}} outs(%{{.*}} : tensor<1x16x1x1x4x4xf32>)
+// CHECK:       %[[PH:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<1x16x8x8xf32>) outs(%{{.*}} : tensor<1x16x8x2x4xf32>)
+// CHECK:       linalg.generic {{.*}} ins(%[[PH]] : tensor<1x16x8x2x4xf32>) outs(%{{.*}} : tensor<1x16x1x1x4x4xf32>)
 func.func @conv1x1_strided(%x: tensor<1x16x8x8xf32>, %w: tensor<32x16x1x1xf32>) -> tensor<1x32x4x4xf32> {
   %y = nn.conv %x, %w {strides = array<i64: 2, 2>} : (tensor<1x16x8x8xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x4x4xf32>
   return %y : tensor<1x32x4x4xf32>
