@@ -350,7 +350,8 @@ def CpuPrefetchWeightsPass
 
 def CpuApproximateMathPass
     : Pass<"nn-cpu-approximate-math", "func::FuncOp"> {
-  let summary = "f32 math.tanh and math.exp -> polynomial approximations (CPU)";
+  let summary = "f32 math.tanh and math.exp -> polynomial approximations, "
+                "min/max against constants -> compare + select (CPU)";
   let description = [{
     Runs before the LLVM conversion. math.tanh has no LLVM intrinsic, so it
     became a call of libm's tanhf per element, which LLVM cannot vectorize
@@ -361,7 +362,13 @@ def CpuApproximateMathPass
     upstream's range reduction + polynomial, a few ulp; exp(-inf) = 0,
     overflow gives inf, NaN propagates, results below float32's normal range
     flush to 0. Other math ops and other element types are left as they
-    are.
+    are. arith.maximumf / minimumf against a constant other than NaN (ReLU,
+    clamp) become an ordered compare + select, one vmaxps / vminps: x86 has
+    no instruction for their NaN- and signed-zero-exact semantics, and the
+    emulation (max, unordered compare, blend, zero fixup) made a 7x7
+    depthwise conv with its ReLU6 epilogue 4.6x slower than without
+    (0.063 vs 0.013 ms; now 0.032). NaN still propagates; only the sign of
+    a zero result can differ (relu(-0) is -0).
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",

@@ -1,14 +1,16 @@
 // RUN: %nn-opt %s --nn-cpu-pipeline | FileCheck %s
 
 // The whole CPU pipeline: nn -> fused linalg -> loops -> LLVM dialect. The
-// add+relu chain is one loop nest (one fadd, one maximum); the result is an
+// add+relu chain is one loop nest (one fadd, then the relu as an ordered
+// compare against 0 and a select, see nn-cpu-approximate-math); the result is an
 // out-parameter (no malloc for it), and the C wrapper takes one descriptor
 // pointer per input and per output.
 // CHECK-NOT: nn.
 // CHECK-LABEL: llvm.func @main(
 // CHECK-NOT: llvm.call @malloc
-// CHECK: llvm.fadd
-// CHECK: llvm.intr.maximum
+// CHECK: %[[SUM:.*]] = llvm.fadd
+// CHECK: %[[LT:.*]] = llvm.fcmp "olt" %[[SUM]], %[[ZERO:.*]] : f32
+// CHECK: llvm.select %[[LT]], %[[ZERO]], %[[SUM]] : i1, f32
 // CHECK-NOT: llvm.fadd
 // CHECK: llvm.return
 // CHECK: llvm.func @_mlir_ciface_main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr)
