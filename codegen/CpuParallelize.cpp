@@ -115,14 +115,16 @@ struct CpuOutlineParallelLoopsPass
       });
       // A large model keeps the pool busy, so smaller loops pay off too
       // (see large-model-work).
+      SmallVector<int64_t> work;
       int64_t total = 0;
       for (scf::ParallelOp loop : outermost) {
-        total += nestWork(loop);
+        work.push_back(nestWork(loop));
+        total += work.back();
       }
       functionWork = std::max<int64_t>(functionWork, total);
       int64_t threshold = total >= largeModelWork ? minWorkLarge : minWork;
       unsigned counter = 0;
-      for (scf::ParallelOp loop : outermost) {
+      for (auto [loop, loopWork] : llvm::zip(outermost, work)) {
         // Threads split the first dimension of more than one iteration
         // (a batch-1 model's loops start with a unit batch dimension).
         std::optional<unsigned> dim;
@@ -138,7 +140,7 @@ struct CpuOutlineParallelLoopsPass
             break;
           }
         }
-        if (!dim || loop.getNumResults() != 0 || nestWork(loop) < threshold) {
+        if (!dim || loop.getNumResults() != 0 || loopWork < threshold) {
           continue;
         }
         outline(fn, loop, *dim,

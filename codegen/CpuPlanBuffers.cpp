@@ -24,7 +24,7 @@ namespace {
 
 constexpr int64_t kAlignment = 64;
 
-/// A heap buffer of the entry block, live from its alloc to its dealloc
+/// A heap buffer of the entry block, live from its alloc to its last use
 /// (block positions), and where it goes in the arena.
 struct Buffer {
   memref::AllocOp alloc;
@@ -33,11 +33,14 @@ struct Buffer {
   int64_t bytes, offset = -1;
 };
 
+bool liveTogether(const Buffer &a, const Buffer &b) {
+  return !(a.end < b.begin || b.end < a.begin);
+}
+
 bool overlaps(const Buffer &a, const Buffer &b) {
-  bool timeApart = a.end < b.begin || b.end < a.begin;
   bool spaceApart =
       a.offset + a.bytes <= b.offset || b.offset + b.bytes <= a.offset;
-  return !timeApart && !spaceApart;
+  return liveTogether(a, b) && !spaceApart;
 }
 
 /// Offsets for `buffers`, largest first, each at the lowest 64-byte aligned
@@ -57,7 +60,7 @@ int64_t place(MutableArrayRef<Buffer> buffers) {
     // Candidate offsets: 0 and the end of every placed buffer live with b.
     SmallVector<int64_t> candidates = {0};
     for (Buffer *p : placed) {
-      if (!(p->end < b->begin || b->end < p->begin)) {
+      if (liveTogether(*p, *b)) {
         candidates.push_back(static_cast<int64_t>(
             llvm::alignTo(p->offset + p->bytes, kAlignment)));
       }

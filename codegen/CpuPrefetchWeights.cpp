@@ -51,8 +51,9 @@ memref::GetGlobalOp constantRoot(Value view, ModuleOp module) {
 
 /// `v` as it will be `ahead` iterations of `loop` later: the pure ops of the
 /// loop body that `v` depends on are cloned (at the builder's point) with the
-/// induction variable advanced. Null if `v` depends on anything else that
-/// varies per iteration (an iter_arg, a load).
+/// induction variable advanced (`map` holds the clones, shared by all reads).
+/// Null if `v` depends on anything else that varies per iteration (an iter_arg,
+/// a load).
 Value advanced(Value v, scf::ForOp loop, IRMapping &map, OpBuilder &b) {
   if (Value known = map.lookupOrNull(v)) {
     return known;
@@ -127,6 +128,9 @@ struct CpuPrefetchWeightsPass
     if (groups.empty()) {
       return;
     }
+    // All prefetch code goes at the top of the body: what it clones is pure
+    // and depends only on the induction variable and values from above, and
+    // a clone shared by several reads then dominates all of them.
     Location loc = loop.getLoc();
     OpBuilder b(loop.getBody(), loop.getBody()->begin());
     Value iv = loop.getInductionVar();
@@ -134,7 +138,6 @@ struct CpuPrefetchWeightsPass
     map.map(iv, arith::AddIOp::create(
                     b, loc, iv, arith::ConstantIndexOp::create(b, loc, ahead)));
     for (auto &[view, reads] : groups) {
-      b.setInsertionPoint(reads.front());
       std::optional<unsigned> rowDim = rowProgression(reads);
       if (rowDim) {
         // Rows advance one element per iteration: one prefetch per
@@ -162,7 +165,6 @@ struct CpuPrefetchWeightsPass
         if (read.getPermutationMap().isMinorIdentity() && type.getRank() == 1) {
           lines = llvm::divideCeil(type.getNumElements(), kLineElements);
         }
-        b.setInsertionPoint(read);
         prefetch(b, loop, map, roots[view], view, read.getIndices(), lines);
       }
     }

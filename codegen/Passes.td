@@ -581,16 +581,17 @@ def CpuPlanBuffersPass : Pass<"nn-cpu-plan-buffers", "func::FuncOp"> {
   let summary = "Static memory plan: a function's heap buffers become views "
                 "of one arena, reused across disjoint lifetimes";
   let description = [{
-    Runs after the buffer deallocation pipeline. Every static buffer the
-    entry block allocates and frees once in that block (the dealloc follows
-    the last use of the buffer and of its aliases) has a lifetime: the
-    block positions of its alloc and dealloc. Buffers are placed largest
+    Runs after the buffer deallocation pipeline, which frees every buffer at
+    the end of the function. Every static buffer the entry block allocates
+    and frees once in that block has a lifetime: the block positions of its
+    alloc and of the last op that uses it or a view of it (an op with
+    nested regions counts where it stands). Buffers are placed largest
     first at the lowest 64-byte aligned offset of one arena where they
     overlap no placed buffer live at the same time; each memref.alloc
     becomes a memref.view of the arena and its dealloc goes. One malloc and
     one free per call instead of one pair per buffer (ResNet-18: 47), the
-    arena is the size of the largest set of simultaneously live buffers,
-    not their sum, and activations reuse memory that is still in cache.
+    arena is near the size of the largest set of simultaneously live
+    buffers (greedy placement, not optimal) rather than their sum, and activations reuse memory that is still in cache.
     The AOT scratch arena shrinks to the plan's size.
   }];
   let options = [

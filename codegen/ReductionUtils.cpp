@@ -165,19 +165,33 @@ static Value rowMaximum(OpBuilder &b, Location loc, Value x,
       })[0];
 }
 
+namespace {
+/// A softmax's rows along `axis` of x: its element type, the reduced-dims
+/// mask, and the maps reading x (identity) and a per-row value (kept dims).
+struct AxisRows {
+  Type el;
+  SmallVector<bool> reduced;
+  AffineMap id, kept;
+};
+} // namespace
+
+static AxisRows axisRows(OpBuilder &b, Value x, int64_t axis) {
+  auto t = cast<RankedTensorType>(x.getType());
+  AxisRows rows{t.getElementType(), SmallVector<bool>(t.getRank(), false),
+                b.getMultiDimIdentityMap(t.getRank()), AffineMap()};
+  rows.reduced[axis] = true;
+  rows.kept = nn::keptMap(b.getContext(), rows.reduced);
+  return rows;
+}
+
 std::pair<Value, Value> nn::softmaxStatistics(OpBuilder &b, Location loc,
                                               Value x, int64_t axis) {
-  auto t = cast<RankedTensorType>(x.getType());
-  Type el = t.getElementType();
-  MLIRContext *ctx = b.getContext();
-  SmallVector<bool> reduced(t.getRank(), false);
-  reduced[axis] = true;
-  AffineMap id = b.getMultiDimIdentityMap(t.getRank());
-  Value max = rowMaximum(b, loc, x, reduced);
-  Value zero = scalarConstant(b, loc, el, 0.0);
+  AxisRows r = axisRows(b, x, axis);
+  Value max = rowMaximum(b, loc, x, r.reduced);
+  Value zero = scalarConstant(b, loc, r.el, 0.0);
   Value sum = buildReduction(
-      b, loc, reduced, ValueRange{x, max}, {id, keptMap(ctx, reduced)},
-      filledKeptTensor(b, loc, x, reduced, zero),
+      b, loc, r.reduced, ValueRange{x, max}, {r.id, r.kept},
+      filledKeptTensor(b, loc, x, r.reduced, zero),
       [](OpBuilder &nb, Location nloc, ValueRange a) -> SmallVector<Value> {
         Value e = math::ExpOp::create(
             nb, nloc, arith::SubFOp::create(nb, nloc, a[0], a[1]));
@@ -187,13 +201,10 @@ std::pair<Value, Value> nn::softmaxStatistics(OpBuilder &b, Location loc,
 }
 
 Value nn::buildSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis) {
-  auto t = cast<RankedTensorType>(x.getType());
-  Type el = t.getElementType();
-  MLIRContext *ctx = b.getContext();
-  SmallVector<bool> reduced(t.getRank(), false);
-  reduced[axis] = true;
-  AffineMap id = b.getMultiDimIdentityMap(t.getRank());
-  AffineMap kept = keptMap(ctx, reduced);
+  AxisRows r = axisRows(b, x, axis);
+  Type el = r.el;
+  AffineMap id = r.id, kept = r.kept;
+  ArrayRef<bool> reduced = r.reduced;
   Value max = rowMaximum(b, loc, x, reduced);
   // exp(x - max) once, summed and then scaled (computing it in both the
   // sum and the division doubled the exponentials, a softmax's main cost).
@@ -225,13 +236,10 @@ Value nn::buildSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis) {
 }
 
 Value nn::buildLogSoftmax(OpBuilder &b, Location loc, Value x, int64_t axis) {
-  auto t = cast<RankedTensorType>(x.getType());
-  SmallVector<bool> reduced(t.getRank(), false);
-  reduced[axis] = true;
+  AxisRows r = axisRows(b, x, axis);
   auto [max, sum] = softmaxStatistics(b, loc, x, axis);
-  AffineMap kept = keptMap(b.getContext(), reduced);
-  return buildMap(b, loc, x, t.getElementType(), ValueRange{x, max, sum},
-                  {b.getMultiDimIdentityMap(t.getRank()), kept, kept},
+  return buildMap(b, loc, x, r.el, ValueRange{x, max, sum},
+                  {r.id, r.kept, r.kept},
                   [](OpBuilder &nb, Location nloc, ValueRange a) -> Value {
                     Value shifted = arith::SubFOp::create(nb, nloc, a[0], a[1]);
                     return arith::SubFOp::create(
