@@ -9,7 +9,11 @@ compile, N timed runs), ORT (N runs in a persistent node worker) and PyTorch
 (N runs in this process), one after the other. A round yields each engine's
 median; the table gives the median over rounds and the spread (min..max of
 the round medians). Times are wall clock: the machine is shared, so compare
-figures within one run only. A peer that is not installed shows n/a.
+figures within one run only. A peer that is not installed shows n/a. With
+more than one thread, CORE_LATENCY (bench/core_latency.c, built by run.sh)
+measures the core-to-core round trip before every round; the notes give its
+median and range, since 2-thread times depend on where the host put the
+vCPUs (~100 ns: one shared cache; ~400 ns: not).
 Prints a markdown table on stdout.
 """
 import glob
@@ -36,6 +40,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # itself is near zero.
 RTOL, ATOL = 1e-4, 1e-5
 TARGET_ROUND_MS = float(os.environ.get("ROUND_MS", "300"))
+CORE_LATENCY = os.environ.get("CORE_LATENCY")
+
+
+def core_latency():
+    """The core-to-core round trip in ns, or None."""
+    if not CORE_LATENCY:
+        return None
+    try:
+        out = subprocess.run([CORE_LATENCY], capture_output=True, text=True,
+                             timeout=60).stdout.strip()
+        return float(out)
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        return None
 
 
 def close(got, want):
@@ -224,7 +241,10 @@ def main(names):
                         notes.append(f"PyTorch: {str(e).splitlines()[0]}")
                 # 2. Interleaved rounds over the engines whose outputs matched.
                 t = {"nnc": [], "ort": [], "torch": [], "compile": []}
+                trips = []
                 for _ in range(ROUNDS):
+                    if threads > 1 and (ns := core_latency()) is not None:
+                        trips.append(ns)
                     if ok["nnc"]:
                         c, med = nnc_round(model, threads, runs)
                         t["compile"].append(c)
@@ -234,6 +254,8 @@ def main(names):
                     if ok["torch"]:
                         t["torch"].append(torch_round(tm, tx, runs))
                 s = {k: summary(v) for k, v in t.items()}
+                if trips:
+                    notes.insert(0, "core round trip ns {:.0f} ({:.0f}..{:.0f})".format(*summary(trips)))
                 flops_file = os.path.join(model, "flops.txt")
                 if os.path.exists(flops_file):  # GFLOP/s of the medians
                     with open(flops_file) as f:

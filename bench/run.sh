@@ -2,7 +2,9 @@
 # The performance benchmark of issue 9 in one command: nnc vs its peers, at 1
 # and 2 threads, as one markdown table (stdout and bench/results.md):
 #   1. the fp32 peak of this machine (cores x 2 FMA ports x lanes x 2 flops x
-#      clock), so every figure reads as a fraction of the physical limit;
+#      clock), so every figure reads as a fraction of the physical limit, and
+#      the core-to-core round trip (bench/core_latency.c), which tells where
+#      the host placed the vCPUs for the 2-thread rows;
 #   2. models: the PyTorch-exported set (scripts/export-models.py), nnc
 #      (`nn-run --benchmark`) vs ONNX Runtime CPU (npm onnxruntime-node in
 #      bench/node_modules) vs PyTorch eager, outputs checked first, rounds
@@ -69,7 +71,11 @@ export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 export OPENBLAS_THREAD_TIMEOUT=${OPENBLAS_THREAD_TIMEOUT:-4}
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp" "$tmp.clock" "$tmp.kernels" "$tmp.kernels.log"' EXIT
+trap 'rm -f "$tmp" "$tmp.clock" "$tmp.latency" "$tmp.kernels" "$tmp.kernels.log"' EXIT
+# The core-to-core round trip, measured by models.py before every 2-thread
+# round (empty: not measured).
+latency=
+cc -O2 -pthread -o "$tmp.latency" "$root/bench/core_latency.c" 2>/dev/null && latency=$tmp.latency
 {
   echo "# nnc vs peers ($(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'))"
   echo
@@ -90,6 +96,10 @@ trap 'rm -f "$tmp" "$tmp.clock" "$tmp.kernels" "$tmp.kernels.log"' EXIT
   peak1=$(awk -v l=$lanes -v g=$ghz 'BEGIN {printf "%.0f", 2 * l * 2 * g}')
   echo "Machine: $model, $cores cores, ${ghz} GHz ($how), $lanes f32 lanes."
   echo "fp32 peak = cores x 2 FMA ports x $lanes lanes x 2 flops x ${ghz} GHz = **$peak1 GFLOP/s per core**, $((peak1 * cores)) GFLOP/s on $cores cores."
+  if [[ -n $latency ]]; then
+    echo
+    echo "Core-to-core round trip now: $("$latency") ns (bench/core_latency.c; ~100 ns when the host runs both vCPUs under one shared cache, ~400 ns when not: every 2-thread figure is slower then, so the 2-thread rows note it per round)."
+  fi
   echo
   echo "## Models (latency, ms)"
   echo
@@ -97,7 +107,7 @@ trap 'rm -f "$tmp" "$tmp.clock" "$tmp.kernels" "$tmp.kernels.log"' EXIT
     echo "ONNX Runtime: n/a (install: cd bench && npm install --no-save --onnxruntime-node-install-cuda=skip onnxruntime-node)"
     echo
   fi
-  NN_RUN=$build/bin/nn-run MODELS_DIR=$dir ROUNDS=$rounds THREADS="$threads" \
+  NN_RUN=$build/bin/nn-run MODELS_DIR=$dir ROUNDS=$rounds THREADS="$threads" CORE_LATENCY=$latency \
     /usr/bin/python3 "$root/bench/models.py" "${names[@]}" ||
     echo "error: bench/models.py failed (see above)"
   if [[ $kernels == 1 ]]; then
@@ -122,7 +132,7 @@ trap 'rm -f "$tmp" "$tmp.clock" "$tmp.kernels" "$tmp.kernels.log"' EXIT
     echo
     kernels=$build/bench-kernels
     if /usr/bin/python3 "$root/bench/export-kernels.py" "$kernels" >"$tmp.kernels" 2>"$tmp.kernels.log"; then
-      NN_RUN=$build/bin/nn-run MODELS_DIR=$kernels ROUNDS=$rounds THREADS="$threads" MEM=0 \
+      NN_RUN=$build/bin/nn-run MODELS_DIR=$kernels ROUNDS=$rounds THREADS="$threads" MEM=0 CORE_LATENCY=$latency \
         /usr/bin/python3 "$root/bench/models.py" $(cat "$tmp.kernels") ||
         echo "error: bench/models.py failed on the kernel set (see above)"
     else

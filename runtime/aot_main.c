@@ -11,7 +11,7 @@
  * them). Output i goes to DIR/output_<i>.npy, or its summary is printed.
  * --benchmark=N prints `median_ms=<x> min_ms=<y>` over N runs. --threads=N
  * goes to the model's context, whose runs set the thread pool's size
- * (default: NNC_NUM_THREADS or every core). Every failure is one
+ * (default: NNC_NUM_THREADS or every allowed CPU). Every failure is one
  * `error: ...` line on stderr and exit code 1.
  *
  *===----------------------------------------------------------------------===*/

@@ -18,6 +18,9 @@
 #include "runtime/threadpool.h"
 
 #include <pthread.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -63,6 +66,18 @@ static int default_threads(void) {
       return n > NNC_MAX_THREADS ? NNC_MAX_THREADS : n;
     }
   }
+#ifdef __linux__
+  /* The CPUs this process may run on (taskset, a container's cpuset), not
+   * every core of the machine: more threads than CPUs queue behind each
+   * other, and a loop waits for the last chunk. */
+  cpu_set_t allowed;
+  if (sched_getaffinity(0, sizeof(allowed), &allowed) == 0) {
+    int count = CPU_COUNT(&allowed);
+    if (count >= 1) {
+      return count > NNC_MAX_THREADS ? NNC_MAX_THREADS : count;
+    }
+  }
+#endif
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   if (cores < 1) {
     return 1;

@@ -3,10 +3,11 @@
  * Compiled models call nnc_parallel_for for their outermost parallel loops
  * (codegen's nn-cpu-parallelize outlines each loop body into a function
  * taking an iteration range). The pool is process-wide, created lazily on the
- * first parallel loop: NNC_NUM_THREADS (environment) or every online core by
- * default; nnc_set_num_threads changes it (--threads=N in the tools). The
- * calling thread runs a share of the work itself, so 1 thread means no pool
- * at all. Plain C + pthreads: standalone executables link it as is.
+ * first parallel loop: NNC_NUM_THREADS (environment) or, by default, every
+ * CPU the process may run on (its affinity mask: taskset, a cpuset).
+ * nnc_set_num_threads changes it (--threads=N in the tools). The calling
+ * thread runs a share of the work itself, so 1 thread means no pool at all.
+ * Plain C + pthreads: standalone executables link it as is.
  *
  *===----------------------------------------------------------------------===*/
 #ifndef NNC_RUNTIME_THREADPOOL_H

@@ -3,7 +3,7 @@
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %python -c "import numpy as np; np.save('%t/x.npy', np.array([[1, -2, 3], [-4, 5, -6]], 'f4'))"
 // RUN: %nn-run %s --input=%t/x.npy --benchmark=5 | FileCheck %s --check-prefix=BENCH
-// BENCH: {{^}}compile_ms={{[0-9.]+}} median_ms={{[0-9.]+}} min_ms={{[0-9.]+$}}
+// BENCH: {{^}}compile_ms={{[0-9.]+}} median_ms={{[0-9.]+}} min_ms={{[0-9.]+}} threads={{[0-9]+$}}
 // BENCH-NOT: {{.}}
 // RUN: %nn-run %s --input=%t/x.npy --benchmark=3 | count 1
 

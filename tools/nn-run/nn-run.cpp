@@ -11,7 +11,8 @@
 // graph input that must be a constant (a Reshape's shape, ...) is bound to its
 // .pb input automatically, as `nnc --bind` would.
 //
-// --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z>` over N runs
+// --benchmark=N prints `compile_ms=<x> median_ms=<y> min_ms=<z> threads=<t>`
+// over N runs, t the thread pool's size
 // (wall clock; with --cpu-clock this thread's CPU time, for --threads=1 on a
 // shared machine).
 // --stats prints `kernels=<K> buffers_bytes=<B>`, measured on the bufferized
@@ -20,7 +21,8 @@
 // B sums the static sizes of memref.alloc and memref.alloca (intermediate
 // buffers; outputs live in caller buffers).
 // Either flag replaces the printed output summaries. --threads=N sets the
-// runtime thread pool's size (default: NNC_NUM_THREADS, else every core).
+// runtime thread pool's size (default: NNC_NUM_THREADS, else every CPU the
+// process may run on).
 // --no-fusion turns the graph fusion and folding passes (nn-fuse) and linalg
 // elementwise fusion off, for comparison.
 // --target=vulkan compiles for Vulkan device --device=N (VulkanRun.cpp;
@@ -395,7 +397,7 @@ int main(int argc, char **argv) {
       llvm::cl::value_desc("dir"));
   llvm::cl::opt<unsigned> benchmark(
       "benchmark",
-      llvm::cl::desc("Run N times; print compile_ms, median_ms, min_ms"),
+      llvm::cl::desc("Run N times; print compile_ms, median_ms, min_ms, threads"),
       llvm::cl::value_desc("N"), llvm::cl::init(0));
   llvm::cl::opt<bool> cpuClock(
       "cpu-clock",
@@ -450,7 +452,7 @@ int main(int argc, char **argv) {
       "nn-run: compile and run a model\n\n"
       "  --stats      print kernels=<K> buffers_bytes=<B>\n"
       "  --threads=N  threads for parallel loops (default: NNC_NUM_THREADS or "
-      "every core)\n");
+      "every CPU this process may use)\n");
 
   bool useVulkan = target == Target::Vulkan ||
                    (target == Target::Auto && nn::haveVulkanGpu());
@@ -610,8 +612,9 @@ int main(int argc, char **argv) {
     size_t n = times.size();
     double median =
         n % 2 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
-    llvm::outs() << llvm::format("compile_ms=%.3f median_ms=%.3f min_ms=%.3f\n",
-                                 compileMs, median, times.front());
+    llvm::outs() << llvm::format(
+        "compile_ms=%.3f median_ms=%.3f min_ms=%.3f threads=%d\n", compileMs,
+        median, times.front(), nnc_get_num_threads());
   }
   if (stats) {
     llvm::outs() << "kernels=" << compileStats.kernels
