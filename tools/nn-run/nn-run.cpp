@@ -397,7 +397,8 @@ int main(int argc, char **argv) {
       llvm::cl::value_desc("dir"));
   llvm::cl::opt<unsigned> benchmark(
       "benchmark",
-      llvm::cl::desc("Run N times; print compile_ms, median_ms, min_ms, threads"),
+      llvm::cl::desc(
+          "Run N times; print compile_ms, median_ms, min_ms, threads"),
       llvm::cl::value_desc("N"), llvm::cl::init(0));
   llvm::cl::opt<bool> cpuClock(
       "cpu-clock",
