@@ -9,6 +9,8 @@
 
 #include "codegen/ContractionOperands.h"
 
+#include "codegen/InitIntoTiles.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -33,10 +35,22 @@ std::optional<unsigned> nn::resultPosition(AffineMap map, unsigned dim) {
 /// reshape of one, if any.
 std::optional<ArrayRef<char>> nn::constantBytes(Value v) {
   // A reshape keeps the row-major bytes (collapseReductionLoops puts one
-  // between a conv-shaped weight and its contraction).
-  while (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(
-      v.getDefiningOp())) {
-    v = v.getDefiningOp()->getOperand(0);
+  // between a conv-shaped weight and its contraction), and so does a slice
+  // of the whole tensor (linalg::splitOp slices every operand, also the
+  // filters of a product split along N).
+  for (;;) {
+    Operation *def = v.getDefiningOp();
+    if (isa_and_nonnull<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(def)) {
+      v = def->getOperand(0);
+      continue;
+    }
+    auto slice = dyn_cast_or_null<tensor::ExtractSliceOp>(def);
+    if (slice && slice.getSourceType() == slice.getResultType() &&
+        slice.hasZeroOffset() && slice.hasUnitStride()) {
+      v = slice.getSource();
+      continue;
+    }
+    break;
   }
   auto cst = v.getDefiningOp<arith::ConstantOp>();
   if (!cst) {
@@ -60,6 +74,122 @@ std::optional<ArrayRef<char>> nn::constantBytes(Value v) {
 /// dim perm[i]). A constant rank-2 operand (or a slice of one) is transposed
 /// at compile time into a new resource; anything else gets a
 /// linalg.transpose.
+namespace {
+
+/// If `v` is a fill or a bias broadcast (nn::knownInit) seen through
+/// unit-stride static slices, the regions of inserts they do not write, and
+/// reshapes that keep the bias dimension apart from every other non-unit one
+/// (a product's C init: the conv bias over the whole output, collapsed to
+/// [1, M, H*W], sliced to a split-off tail), a fresh fill or broadcast of the
+/// matching bias slice into an empty tensor of `v`'s shape with its
+/// dimensions permuted by `perm`. Null otherwise.
+Value permutedInit(RewriterBase &rewriter, Location loc, Value v,
+                   ArrayRef<int64_t> perm) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (!type.hasStaticShape()) {
+    return {};
+  }
+  // Walk up to the broadcast, remembering the way down.
+  SmallVector<Operation *> way;
+  Value cur = v;
+  nn::KnownInit init;
+  while (!(init = nn::knownInit(cur)).op) {
+    Operation *def = cur.getDefiningOp();
+    // A region a split-off head did not write still holds the broadcast.
+    if (auto insert = dyn_cast_or_null<tensor::InsertSliceOp>(def)) {
+      auto below =
+          way.empty() ? nullptr : dyn_cast<tensor::ExtractSliceOp>(way.back());
+      if (!below || !nn::outside(below, insert)) {
+        return {};
+      }
+      cur = insert.getDest();
+      continue;
+    }
+    if (!isa_and_nonnull<tensor::ExtractSliceOp, tensor::CollapseShapeOp>(
+            def)) {
+      return {};
+    }
+    way.push_back(def);
+    cur = def->getOperand(0);
+  }
+  if (init.splat) {
+    // A fill (a product's zero init): the same fill of the permuted shape.
+    SmallVector<int64_t> shape;
+    for (int64_t p : perm) {
+      shape.push_back(type.getDimSize(p));
+    }
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
+    return linalg::FillOp::create(rewriter, loc, init.splat, empty)
+        .getResult(0);
+  }
+  // Follow the bias dimension down to `v`, adding up its static offsets.
+  int64_t dim = init.dim, offset = 0;
+  for (Operation *op : llvm::reverse(way)) {
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
+      std::optional<int64_t> o =
+          getConstantIntValue(slice.getMixedOffsets()[dim]);
+      llvm::SmallBitVector dropped = slice.getDroppedDims();
+      if (!o || !slice.hasUnitStride() || dropped.test(dim)) {
+        return {};
+      }
+      offset += *o;
+      dim -= llvm::count_if(llvm::seq<int64_t>(0, dim),
+                            [&](int64_t d) { return dropped.test(d); });
+      continue;
+    }
+    auto collapse = cast<tensor::CollapseShapeOp>(op);
+    ArrayRef<int64_t> src = collapse.getSrcType().getShape();
+    for (auto [group, dims] :
+         llvm::enumerate(collapse.getReassociationIndices())) {
+      if (!llvm::is_contained(dims, dim)) {
+        continue;
+      }
+      if (llvm::any_of(dims,
+                       [&](int64_t d) { return d != dim && src[d] != 1; })) {
+        return {}; // the bias index would mix with another dimension
+      }
+      dim = group;
+      break;
+    }
+  }
+  int64_t size = type.getDimSize(dim);
+  Value bias = init.bias;
+  if (offset != 0 ||
+      size != cast<RankedTensorType>(bias.getType()).getDimSize(0)) {
+    bias = tensor::ExtractSliceOp::create(
+        rewriter, loc, bias,
+        ArrayRef<OpFoldResult>{rewriter.getIndexAttr(offset)},
+        ArrayRef<OpFoldResult>{rewriter.getIndexAttr(size)},
+        ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1)});
+  }
+  SmallVector<int64_t> shape;
+  int64_t newDim = 0;
+  for (auto [i, p] : llvm::enumerate(perm)) {
+    shape.push_back(type.getDimSize(p));
+    if (p == dim) {
+      newDim = i;
+    }
+  }
+  MLIRContext *ctx = rewriter.getContext();
+  unsigned rank = shape.size();
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(rank, 0, getAffineDimExpr(newDim, ctx)),
+      AffineMap::getMultiDimIdentityMap(rank, ctx)};
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
+  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             rewriter, loc, TypeRange{empty.getType()}, ValueRange{bias},
+             ValueRange{empty}, maps, iters,
+             [](OpBuilder &b, Location l, ValueRange args) {
+               linalg::YieldOp::create(b, l, args[0]);
+             })
+      .getResult(0);
+}
+
+} // namespace
+
 Value nn::permute(RewriterBase &rewriter, Location loc, Value v,
                   ArrayRef<int64_t> perm) {
   auto type = cast<RankedTensorType>(v.getType());
@@ -75,14 +205,11 @@ Value nn::permute(RewriterBase &rewriter, Location loc, Value v,
                                        dense.resizeSplat(permutedType));
     }
   }
-  // A fill (a product's zero init) is the same fill of the permuted shape.
-  if (auto fill = v.getDefiningOp<linalg::FillOp>();
-      fill && fill.getOutputs()[0].getDefiningOp<tensor::EmptyOp>() &&
-      type.hasStaticShape()) {
-    Value empty =
-        tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
-    return linalg::FillOp::create(rewriter, loc, fill.getInputs()[0], empty)
-        .getResult(0);
+  // A fill or a bias broadcast (or a slice of one) is the same fill or
+  // broadcast of the permuted shape: nn-cpu-tile-contractions' fold-init
+  // then computes each tile's start in registers, as for an untransposed C.
+  if (Value init = permutedInit(rewriter, loc, v, perm)) {
+    return init;
   }
   // A slice of a constant (a weight tile inside a fusion group's tile loop)
   // is the same slice of the transposed constant: no transpose per call.

@@ -99,9 +99,9 @@ bool apart(const Box &x, const Box &y) {
   return false;
 }
 
-/// Whether the static region of `slice` lies outside the one `insert`
-/// writes.
-bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
+} // namespace
+
+bool nn::outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
   std::optional<Box> read =
       staticBox(slice.getMixedOffsets(), slice.getMixedSizes());
   std::optional<Box> written =
@@ -109,6 +109,8 @@ bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert) {
   return read && written && read->lo.size() == written->lo.size() &&
          apart(*read, *written);
 }
+
+namespace {
 
 /// The ops from the init (first) down to `read`'s base, or an empty chain.
 /// When the slices below a loop-carried tensor move with the loop's
@@ -138,9 +140,12 @@ SmallVector<Operation *> traceToInit(vector::TransferReadOp read,
     } else if (auto collapse = cur.getDefiningOp<tensor::CollapseShapeOp>()) {
       chain.push_back(collapse);
       cur = collapse.getSrc();
+    } else if (auto expand = cur.getDefiningOp<tensor::ExpandShapeOp>()) {
+      chain.push_back(expand);
+      cur = expand.getSrc();
     } else if (auto insert = cur.getDefiningOp<tensor::InsertSliceOp>()) {
       if (slices.empty() || !isa<tensor::ExtractSliceOp>(chain.back()) ||
-          !outside(cast<tensor::ExtractSliceOp>(chain.back()), insert)) {
+          !nn::outside(cast<tensor::ExtractSliceOp>(chain.back()), insert)) {
         return {};
       }
       chain.push_back(insert);
@@ -187,54 +192,100 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
     }
     return vector::BroadcastOp::create(rewriter, loc, vecType, init.splat);
   }
-  // Follow the bias dimension: its position in each tensor on the way and
-  // the offset of the read's region along it (unknown once it is dropped).
-  int64_t dim = init.dim;
+  // Follow the bias dimension: the positions it occupies in each tensor on
+  // the way, each with the stride of its index in the bias (an expand_shape
+  // splits it: a transposed narrow product's [M/lanes, lanes]), and the
+  // offsets of the read's region along it (unknown once a slice drops it).
+  struct Part {
+    int64_t dim, stride;
+  };
+  SmallVector<Part> parts = {{init.dim, 1}};
   bool dropped = false;
-  SmallVector<OpFoldResult> offsets;
+  SmallVector<Value> terms; // index terms, each already times its stride
+  auto term = [&](OpFoldResult o, int64_t stride) {
+    Value v = getValueOrCreateConstantIndexOp(rewriter, loc, o);
+    if (stride != 1) {
+      v = arith::MulIOp::create(
+          rewriter, loc, v,
+          arith::ConstantIndexOp::create(rewriter, loc, stride));
+    }
+    terms.push_back(v);
+  };
   for (Operation *op : chain.drop_front()) {
+    if (dropped) {
+      continue;
+    }
     if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
-      if (!dropped) {
-        offsets.push_back(slice.getMixedOffsets()[dim]);
-        llvm::SmallBitVector droppedDims = slice.getDroppedDims();
-        if (droppedDims.test(dim)) {
-          dropped = true;
-        } else {
-          int64_t before = 0;
-          for (int64_t d = 0; d < dim; ++d) {
-            before += droppedDims.test(d);
-          }
-          dim -= before;
+      llvm::SmallBitVector droppedDims = slice.getDroppedDims();
+      for (Part &p : parts) {
+        term(slice.getMixedOffsets()[p.dim], p.stride);
+      }
+      if (llvm::any_of(parts,
+                       [&](Part &p) { return droppedDims.test(p.dim); })) {
+        if (parts.size() != 1) {
+          return {}; // part of a split bias index dropped
         }
+        dropped = true;
+        continue;
+      }
+      for (Part &p : parts) {
+        int64_t before = 0;
+        for (int64_t d = 0; d < p.dim; ++d) {
+          before += droppedDims.test(d);
+        }
+        p.dim -= before;
       }
     } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
-      if (dropped) {
-        continue;
+      if (parts.size() != 1) {
+        return {};
       }
       ArrayRef<int64_t> src = collapse.getSrcType().getShape();
       for (auto [group, dims] :
            llvm::enumerate(collapse.getReassociationIndices())) {
-        if (!llvm::is_contained(dims, dim)) {
+        if (!llvm::is_contained(dims, parts[0].dim)) {
           continue;
         }
         for (int64_t d : dims) {
-          if (d != dim && src[d] != 1) {
+          if (d != parts[0].dim && src[d] != 1) {
             return {}; // the row index would mix with another dimension
           }
         }
-        dim = group;
+        parts[0].dim = group;
         break;
       }
+    } else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
+      if (parts.size() != 1) {
+        return {};
+      }
+      ArrayRef<int64_t> dst = expand.getResultType().getShape();
+      ReassociationIndices dims =
+          expand.getReassociationIndices()[parts[0].dim];
+      int64_t stride = parts[0].stride;
+      parts.clear();
+      for (int64_t d : llvm::reverse(dims)) {
+        if (ShapedType::isDynamic(dst[d])) {
+          return {};
+        }
+        parts.push_back({d, stride});
+        stride *= dst[d];
+      }
+      std::reverse(parts.begin(), parts.end());
     }
   }
   AffineMap map = read.getPermutationMap();
   std::optional<unsigned> vecDim;
   if (!dropped) {
-    offsets.push_back(read.getIndices()[dim]);
-    for (unsigned i = 0; i < map.getNumResults(); ++i) {
-      auto d = dyn_cast<AffineDimExpr>(map.getResult(i));
-      if (d && d.getPosition() == unsigned(dim)) {
-        vecDim = i;
+    for (Part &p : parts) {
+      term(read.getIndices()[p.dim], p.stride);
+      for (unsigned i = 0; i < map.getNumResults(); ++i) {
+        auto d = dyn_cast<AffineDimExpr>(map.getResult(i));
+        if (d && d.getPosition() == unsigned(p.dim) &&
+            (p.stride == 1 || vecType.getDimSize(i) != 1)) {
+          if (p.stride != 1) {
+            return {}; // a vector across bias rows that are not adjacent
+          }
+          vecDim = i;
+        }
       }
     }
   }
@@ -245,8 +296,7 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
     }
   }
   Value offset = arith::ConstantIndexOp::create(rewriter, loc, 0);
-  for (OpFoldResult o : offsets) {
-    Value v = getValueOrCreateConstantIndexOp(rewriter, loc, o);
+  for (Value v : terms) {
     offset = arith::AddIOp::create(rewriter, loc, offset, v);
   }
   Type f32 = vecType.getElementType();
@@ -321,6 +371,8 @@ bool onlyOverwritten(Value result,
         work.push_back({slice.getResult(), {}});
       } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(user)) {
         work.push_back({collapse.getResult(), {}});
+      } else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(user)) {
+        work.push_back({expand.getResult(), {}});
       } else if (auto loop = dyn_cast<scf::ForOp>(user)) {
         BlockArgument arg = loop.getTiedLoopRegionIterArg(&use);
         if (!arg) {

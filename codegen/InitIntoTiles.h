@@ -11,9 +11,10 @@
 #ifndef NNC_CODEGEN_INITINTOTILES_H
 #define NNC_CODEGEN_INITINTOTILES_H
 
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Operation.h"
-#include "mlir/IR/Value.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/Value.h"
 
 namespace mlir {
 namespace nn {
@@ -28,12 +29,18 @@ struct KnownInit {
   Value splat;
 };
 
+/// Whether the static region `slice` reads lies outside the one `insert`
+/// writes (a split-off tail of C reading past its head's result).
+bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert);
+
 /// What `v` is as a KnownInit (op null when it is neither a fill nor a
 /// broadcast of a 1-D tensor).
 KnownInit knownInit(Value v);
 
 /// Replaces each vector.transfer_read under `root` that reads, through the
-/// tile slices and loop-carried tensors of a tiled contraction, an element
+/// tile slices, reshapes (a transposed narrow product splits the bias
+/// dimension into [M / lanes, lanes]) and loop-carried tensors of a tiled
+/// contraction, an element
 /// of a per-row broadcast (linalg.generic yielding a 1-D input) or of a
 /// linalg.fill not yet written, by that value computed in registers. A loop
 /// is crossed only when the read's slice moves with its induction variable

@@ -21,7 +21,9 @@ namespace nn {
 /// multiple of `lanes`, and N < 64 not a multiple of 8, rewrites it as C^T[b..,
 /// n, mt, j] += B[b.., k, n] * P[mt, k, j], where P is A packed at compile time
 /// into panels of `lanes` columns (P[a.., mt, k, j] = A[a.., mt * lanes + j,
-/// k], each K x lanes panel contiguous), between transposes of C and its init.
+/// k], each K x lanes panel contiguous), between transposes of C and its init
+/// (a fill or bias broadcast init, also a slice of one, becomes the same init
+/// of the transposed shape: fold-init then starts each tile in registers).
 /// The micro-kernel then runs N as rows (49 = 7 x 7: no padding to 64) and
 /// streams each weight panel once, in order, from memory (no per-call packing).
 /// Returns the new contraction, or null (IR unchanged).

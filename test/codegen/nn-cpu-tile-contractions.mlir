@@ -342,6 +342,55 @@ func.func @narrow_constant_a(%b: tensor<8x49xf32>, %c: tensor<64x49xf32>) -> ten
   return %y : tensor<64x49xf32>
 }
 
+// A bias broadcast as C's init (a conv's bias): the transposed product's
+// init is the same broadcast of the transposed shape, so fold-init starts
+// each register tile from the bias in registers (32 lanes across the split
+// M) and no pass over C writes it first.
+// CHECK-LABEL: func.func @narrow_bias_init
+// CHECK-SAME:    (%{{.*}}: tensor<8x49xf32>, %[[BIAS:.*]]: tensor<64xf32>)
+// CHECK-NOT:   linalg.generic
+// CHECK-NOT:   linalg.transpose ins(%{{.*}} : tensor<64x49xf32>)
+// CHECK:       tensor.expand_shape %{{.*}} {{\[}}[0], [1, 2]] output_shape [49, 2, 32]
+// CHECK:       vector.transfer_read %[[BIAS]][%{{.*}}], %{{.*}} : tensor<64xf32>, vector<7x1x32xf32>
+// CHECK:       vector.fma {{.*}} : vector<32xf32>
+// CHECK:       linalg.transpose ins(%{{.*}} : tensor<49x64xf32>) outs(%{{.*}} : tensor<64x49xf32>) permutation = [1, 0]
+func.func @narrow_bias_init(%b: tensor<8x49xf32>, %bias: tensor<64xf32>) -> tensor<64x49xf32> {
+  %a = arith.constant dense_resource<filters> : tensor<64x8xf32>
+  %e = tensor.empty() : tensor<64x49xf32>
+  %c = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%bias : tensor<64xf32>) outs(%e : tensor<64x49xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<64x49xf32>
+  %y = linalg.matmul ins(%a, %b : tensor<64x8xf32>, tensor<8x49xf32>) outs(%c : tensor<64x49xf32>) -> tensor<64x49xf32>
+  return %y : tensor<64x49xf32>
+}
+
+// N = 68: a 64-column head and a 4-column tail (MobileNetV2's 14x14 = 196 =
+// 192 + 4). The tail's filters are a whole-tensor slice of the constant
+// (linalg::splitOp slices every operand), still known at compile time: the
+// tail runs transposed on packed panels with 32-lane vectors, not as 4-lane
+// ones, and starts from the bias too (its init is the region of the bias
+// broadcast the head did not write).
+// CHECK-LABEL: func.func @split_tail_transposed
+// CHECK-SAME:    (%{{.*}}: tensor<8x68xf32>, %[[BIAS:.*]]: tensor<64xf32>)
+// CHECK:       arith.constant dense_resource<panels{{.*}}> : tensor<2x8x32xf32>
+// CHECK-NOT:   linalg.generic
+// CHECK:       vector.transfer_read %[[BIAS]][%{{.*}}], %{{.*}} : tensor<64xf32>, vector<8x32xf32>
+// CHECK:       tensor.expand_shape %{{.*}} {{\[}}[0], [1, 2]] output_shape [4, 2, 32]
+// CHECK:       vector.transfer_read %[[BIAS]][%{{.*}}], %{{.*}} : tensor<64xf32>, vector<4x1x32xf32>
+// CHECK-NOT:   vector<4xf32>
+// CHECK:       return
+func.func @split_tail_transposed(%b: tensor<8x68xf32>, %bias: tensor<64xf32>) -> tensor<64x68xf32> {
+  %a = arith.constant dense_resource<filters> : tensor<64x8xf32>
+  %e = tensor.empty() : tensor<64x68xf32>
+  %c = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%bias : tensor<64xf32>) outs(%e : tensor<64x68xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    linalg.yield %in : f32
+  } -> tensor<64x68xf32>
+  %y = linalg.matmul ins(%a, %b : tensor<64x8xf32>, tensor<8x68xf32>) outs(%c : tensor<64x68xf32>) -> tensor<64x68xf32>
+  return %y : tensor<64x68xf32>
+}
+
 // Must not fire (same split chunk, for the resources below): N = 48 is a multiple of 8 (it tiles as is), and a
 // non-constant A (nothing to pack at compile time).
 // CHECK-LABEL: func.func @narrow_not_transposed
