@@ -1,8 +1,8 @@
 /* The round trip of one cache line between the first two CPUs this process
  * may run on, in ns: two pinned threads bounce a counter 50000 times; prints
  * the median of 5 tries. It tells where the host placed the two vCPUs of this
- * VM: about 100 ns when they share a last-level cache, about 400 ns when they
- * do not (another CCD or socket), which the host changes every few seconds to
+ * VM: 100-160 ns when they share a last-level cache, 420-810 ns when they do
+ * not (another CCD or socket), which the host changes every few seconds to
  * minutes. Every 2-thread loop hands data written by one thread to the other,
  * so 2-thread latencies depend on it (DCGAN: 0.42 ms at ~110 ns, 0.65-0.80 ms
  * at ~430 ns, against 0.67 ms at 1 thread); bench/models.py prints it beside

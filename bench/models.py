@@ -11,9 +11,9 @@ median; the table gives the median over rounds and the spread (min..max of
 the round medians). Times are wall clock: the machine is shared, so compare
 figures within one run only. A peer that is not installed shows n/a. With
 more than one thread, CORE_LATENCY (bench/core_latency.c, built by run.sh)
-measures the core-to-core round trip before every round; the notes give its
-median and range, since 2-thread times depend on where the host put the
-vCPUs (~100 ns: one shared cache; ~400 ns: not).
+measures the core-to-core round trip before and after every round; the notes
+give its median and range, since 2-thread times depend on where the host put
+the vCPUs (~100 ns: one shared cache; 400-800 ns: not).
 Prints a markdown table on stdout.
 """
 import glob
@@ -253,6 +253,8 @@ def main(names):
                         t["ort"].append(ort.round(runs))
                     if ok["torch"]:
                         t["torch"].append(torch_round(tm, tx, runs))
+                    if threads > 1 and (ns := core_latency()) is not None:
+                        trips.append(ns)  # the host may move a vCPU mid-round
                 s = {k: summary(v) for k, v in t.items()}
                 if trips:
                     notes.insert(0, "core round trip ns {:.0f} ({:.0f}..{:.0f})".format(*summary(trips)))

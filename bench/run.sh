@@ -98,7 +98,7 @@ cc -O2 -pthread -o "$tmp.latency" "$root/bench/core_latency.c" 2>/dev/null && la
   echo "fp32 peak = cores x 2 FMA ports x $lanes lanes x 2 flops x ${ghz} GHz = **$peak1 GFLOP/s per core**, $((peak1 * cores)) GFLOP/s on $cores cores."
   if [[ -n $latency ]]; then
     echo
-    echo "Core-to-core round trip now: $("$latency") ns (bench/core_latency.c; ~100 ns when the host runs both vCPUs under one shared cache, ~400 ns when not: every 2-thread figure is slower then, so the 2-thread rows note it per round)."
+    echo "Core-to-core round trip now: $("$latency") ns (bench/core_latency.c; 100-160 ns when the host runs both vCPUs under one shared cache, 420-810 ns when not: every 2-thread figure is slower then, so the 2-thread rows note it before and after each round)."
   fi
   echo
   echo "## Models (latency, ms)"
