@@ -118,11 +118,14 @@ cc -O2 -pthread -o "$tmp.latency" "$root/bench/core_latency.c" 2>/dev/null && la
       for t in $threads; do
         clock=wall; [[ $t == 1 ]] && clock=cpu # 1 thread: immune to other load
         echo "threads=$t"
+        before=
+        [[ $t != 1 && -n $latency ]] && before=$("$latency")
         echo '```'
         OMP_NUM_THREADS=$t OPENBLAS_NUM_THREADS=$t DNNL_NUM_THREADS=$t NNC_NUM_THREADS=$t \
           "$build/bin/nn-bench-matmul" --clock=$clock --rounds=$rounds \
           --sizes=256x256x256,512x512x512,1024x1024x1024,2048x2048x2048,384x1000x768,1x1000x512 2>&1
         echo '```'
+        [[ -n $before ]] && echo "Core round trip before / after: $before / $("$latency") ns."
       done
     else
       echo "n/a (nn-bench-matmul not built: needs libdnnl-dev and libopenblas-dev)"
