@@ -382,7 +382,9 @@ def CpuOutlineParallelLoopsPass
     Each outermost scf.parallel with enough work (at least `min-work` ops,
     counted in 16-lane registers, run by its whole loop nest: a dispatch that
     wakes the pool's workers costs ~10-20 us, so smaller nests run inline; at
-    least 2 iterations along some dimension, the first such one is split)
+    least 2 iterations along some dimension, the first such one is split,
+    unless its count is odd and below 8 and a later one is even: an image's
+    3 channels would leave one of 2 threads a third of the time idle)
     becomes a call `func.call @__nn_par_<fn>_<k>(%begin, %end, captures...)`
     to a new private function that runs iterations [begin, end) of the first
     dimension. In a function whose outermost loops together do at least

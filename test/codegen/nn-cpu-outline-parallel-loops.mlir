@@ -118,3 +118,37 @@ func.func @unit_batch(%out: memref<1x16x8xf32>) {
   }
   return
 }
+
+// -----
+
+// Few iterations in an odd count (an image's 3 channels) split unevenly: one
+// range per thread gives 2 of 3 to one of 2 threads. A later dimension with an
+// even count (32 rows) is split instead; 9 or more iterations split well
+// enough as they are.
+// CHECK-LABEL: func.func private @__nn_par_odd_channels_0
+// CHECK:         scf.parallel (%{{.*}}, %{{.*}}, %{{.*}}) = (%{{.*}}, %{{.*}}, %{{.*}}) to (%c1{{[_0-9]*}}, %c3{{[_0-9]*}}, %{{.*}})
+// CHECK-LABEL: func.func private @__nn_par_odd_channels_1
+// CHECK:         scf.parallel (%{{.*}}, %{{.*}}) = (%{{.*}}, %{{.*}}) to (%{{.*}}, %c8{{[_0-9]*}})
+// CHECK-LABEL: func.func @odd_channels
+// CHECK:         call @__nn_par_odd_channels_0(%c0{{[_0-9]*}}, %c32{{[_0-9]*}}, %arg0)
+// CHECK:         call @__nn_par_odd_channels_1(%c0{{[_0-9]*}}, %c9{{[_0-9]*}}, %arg1)
+func.func @odd_channels(%img: memref<1x3x32x8xf32>, %rows: memref<9x8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %c8 = arith.constant 8 : index
+  %c9 = arith.constant 9 : index
+  %c32 = arith.constant 32 : index
+  %zero = arith.constant 0.0 : f32
+  scf.parallel (%n, %c, %h) = (%c0, %c0, %c0) to (%c1, %c3, %c32) step (%c1, %c1, %c1) {
+    scf.for %w = %c0 to %c8 step %c1 {
+      memref.store %zero, %img[%n, %c, %h, %w] : memref<1x3x32x8xf32>
+    }
+    scf.reduce
+  }
+  scf.parallel (%i, %j) = (%c0, %c0) to (%c9, %c8) step (%c1, %c1) {
+    memref.store %zero, %rows[%i, %j] : memref<9x8xf32>
+    scf.reduce
+  }
+  return
+}
