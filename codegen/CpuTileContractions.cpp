@@ -134,7 +134,8 @@ struct RegisterTile {
 /// split's tail re-reads A (M x K) with few lanes busy: fine for a tail of
 /// 4 or more lanes, a small A (in L2) or a pad that would copy more than A;
 /// a 1-lane tail over a layer-4 ResNet filter (512 x 4608) is not (padding
-/// 49 columns to 64 is faster). Below 8 lanes the tile is N wide.
+/// 49 columns to 64 is faster). A GEMV (rows < 4) over a constant B pads
+/// when that adds at most 1/16 of N. Below 8 lanes the tile is N wide.
 RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t k,
                                 int64_t maxRows, int64_t maxCols,
                                 bool constantB) {
@@ -169,8 +170,15 @@ RegisterTile chooseRegisterTile(int64_t m, int64_t n, int64_t k,
     int64_t padCost = (constantB ? 0 : k * padded) + m * padded;
     int64_t split = n - n % (n >= 64 ? t.cols : 8), tail = n - split;
     bool splitCheap = tail >= 4 || m * k * 4 <= (1 << 20) || m * k <= padCost;
+    // A GEMV over constant weights (a classifier's 1000 outputs) pads for
+    // almost nothing (the weights at compile time, C's few rows per call):
+    // 1024 columns run as 8 even thread tiles, where 896 + 104 ran 7 tiles
+    // (4 against 3 on 2 threads) and then the tail on one thread.
+    bool padCheap = constantB && t.rows < 4 && (padded - n) * 16 <= n;
     if (n < 8) {
       t.cols = n;
+    } else if (padCheap) {
+      t.paddedN = padded;
     } else if (splitCheap && (n >= 64 || !constantB)) {
       t.splitN = split;
     } else {
