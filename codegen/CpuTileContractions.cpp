@@ -204,15 +204,22 @@ int64_t tileSize(int64_t extent, int64_t bound, int64_t step) {
 }
 
 /// Like tileSize, but only tiles of at least half of `bound` that split
-/// `extent` into an even number of tiles or at least 8: the thread tiles of
+/// `extent` into an even number of tiles (preferred) or at least 8: the
+/// thread tiles of
 /// a parallel loop, which the runtime splits into one contiguous range per
 /// thread (3 tiles on 2 threads kept one waiting a third of the time). 0 if
 /// none.
 int64_t threadTileSize(int64_t extent, int64_t bound, int64_t step) {
-  for (int64_t t = bound - bound % step; t >= step && 2 * t >= bound;
-       t -= step) {
-    if (extent % t == 0 && ((extent / t) % 2 == 0 || extent / t >= 8)) {
-      return t;
+  // An even count first: MobileNetV2's 576 rows made 9 tiles of 64, 5
+  // against 4 on 2 threads; 12 of 48 split evenly (its 96->576 1x1 conv at 2
+  // threads: 0.051 -> 0.047 ms).
+  for (bool evenOnly : {true, false}) {
+    for (int64_t t = bound - bound % step; t >= step && 2 * t >= bound;
+         t -= step) {
+      if (extent % t == 0 &&
+          ((extent / t) % 2 == 0 || (!evenOnly && extent / t >= 8))) {
+        return t;
+      }
     }
   }
   return 0;
