@@ -70,10 +70,6 @@ std::optional<ArrayRef<char>> nn::constantBytes(Value v) {
   return std::nullopt;
 }
 
-/// Returns `v` with its dimensions permuted by `perm` (result dim i = source
-/// dim perm[i]). A constant rank-2 operand (or a slice of one) is transposed
-/// at compile time into a new resource; anything else gets a
-/// linalg.transpose.
 namespace {
 
 /// If `v` is a fill or a bias broadcast (nn::knownInit) seen through
@@ -190,6 +186,10 @@ Value permutedInit(RewriterBase &rewriter, Location loc, Value v,
 
 } // namespace
 
+/// Returns `v` with its dimensions permuted by `perm` (result dim i = source
+/// dim perm[i]). A constant rank-2 operand (or a slice of one) is transposed
+/// at compile time into a new resource; anything else gets a
+/// linalg.transpose.
 Value nn::permute(RewriterBase &rewriter, Location loc, Value v,
                   ArrayRef<int64_t> perm) {
   auto type = cast<RankedTensorType>(v.getType());

@@ -201,15 +201,11 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
   };
   SmallVector<Part> parts = {{init.dim, 1}};
   bool dropped = false;
-  SmallVector<Value> terms; // index terms, each already times its stride
+  // The bias index: the sum of these offsets, each times its stride (built
+  // as IR only once every check has passed).
+  SmallVector<std::pair<OpFoldResult, int64_t>> terms;
   auto term = [&](OpFoldResult o, int64_t stride) {
-    Value v = getValueOrCreateConstantIndexOp(rewriter, loc, o);
-    if (stride != 1) {
-      v = arith::MulIOp::create(
-          rewriter, loc, v,
-          arith::ConstantIndexOp::create(rewriter, loc, stride));
-    }
-    terms.push_back(v);
+    terms.push_back({o, stride});
   };
   for (Operation *op : chain.drop_front()) {
     if (dropped) {
@@ -296,7 +292,13 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
     }
   }
   Value offset = arith::ConstantIndexOp::create(rewriter, loc, 0);
-  for (Value v : terms) {
+  for (auto [o, stride] : terms) {
+    Value v = getValueOrCreateConstantIndexOp(rewriter, loc, o);
+    if (stride != 1) {
+      v = arith::MulIOp::create(
+          rewriter, loc, v,
+          arith::ConstantIndexOp::create(rewriter, loc, stride));
+    }
     offset = arith::AddIOp::create(rewriter, loc, offset, v);
   }
   Type f32 = vecType.getElementType();
