@@ -466,3 +466,14 @@ func.func @gemv_padded(%x: tensor<1x2xf32>, %c: tensor<1x500xf32>) -> tensor<1x5
     }
   }
 #-}
+
+// -----
+
+// Thread tiles over M = 576 rows: 12 of 48 (an even count, 6 per thread on 2
+// threads), not 9 of 64 (5 against 4).
+// CHECK-LABEL: func.func @even_thread_tiles
+// CHECK:       scf.forall (%{{.*}}) = (0) to (576) step (48)
+func.func @even_thread_tiles(%a: tensor<576x8xf32>, %b: tensor<8x32xf32>, %c: tensor<576x32xf32>) -> tensor<576x32xf32> {
+  %y = linalg.matmul ins(%a, %b : tensor<576x8xf32>, tensor<8x32xf32>) outs(%c : tensor<576x32xf32>) -> tensor<576x32xf32>
+  return %y : tensor<576x32xf32>
+}
