@@ -9,6 +9,7 @@
 
 #include "codegen/ContractionOperands.h"
 
+#include "codegen/ConvAsMatmul.h"
 #include "codegen/InitIntoTiles.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -82,8 +83,12 @@ namespace {
 Value permutedInit(RewriterBase &rewriter, Location loc, Value v,
                    ArrayRef<int64_t> perm) {
   auto type = cast<RankedTensorType>(v.getType());
-  if (!type.hasStaticShape()) {
+  if (!type.hasStaticShape() || !type.getElementType().isF32()) {
     return {};
+  }
+  SmallVector<int64_t> shape;
+  for (int64_t p : perm) {
+    shape.push_back(type.getDimSize(p));
   }
   // Walk up to the broadcast, remembering the way down.
   SmallVector<Operation *> way;
@@ -110,10 +115,6 @@ Value permutedInit(RewriterBase &rewriter, Location loc, Value v,
   }
   if (init.splat) {
     // A fill (a product's zero init): the same fill of the permuted shape.
-    SmallVector<int64_t> shape;
-    for (int64_t p : perm) {
-      shape.push_back(type.getDimSize(p));
-    }
     Value empty =
         tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
     return linalg::FillOp::create(rewriter, loc, init.splat, empty)
@@ -122,32 +123,22 @@ Value permutedInit(RewriterBase &rewriter, Location loc, Value v,
   // Follow the bias dimension down to `v`, adding up its static offsets.
   int64_t dim = init.dim, offset = 0;
   for (Operation *op : llvm::reverse(way)) {
+    std::optional<int64_t> next;
     if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
       std::optional<int64_t> o =
           getConstantIntValue(slice.getMixedOffsets()[dim]);
-      llvm::SmallBitVector dropped = slice.getDroppedDims();
-      if (!o || !slice.hasUnitStride() || dropped.test(dim)) {
+      if (!o || !slice.hasUnitStride()) {
         return {};
       }
       offset += *o;
-      dim -= llvm::count_if(llvm::seq<int64_t>(0, dim),
-                            [&](int64_t d) { return dropped.test(d); });
-      continue;
+      next = nn::slicedDim(slice, dim);
+    } else {
+      next = nn::collapsedDim(cast<tensor::CollapseShapeOp>(op), dim);
     }
-    auto collapse = cast<tensor::CollapseShapeOp>(op);
-    ArrayRef<int64_t> src = collapse.getSrcType().getShape();
-    for (auto [group, dims] :
-         llvm::enumerate(collapse.getReassociationIndices())) {
-      if (!llvm::is_contained(dims, dim)) {
-        continue;
-      }
-      if (llvm::any_of(dims,
-                       [&](int64_t d) { return d != dim && src[d] != 1; })) {
-        return {}; // the bias index would mix with another dimension
-      }
-      dim = group;
-      break;
+    if (!next) {
+      return {}; // dropped, or mixed with another dimension
     }
+    dim = *next;
   }
   int64_t size = type.getDimSize(dim);
   Value bias = init.bias;
@@ -159,29 +150,15 @@ Value permutedInit(RewriterBase &rewriter, Location loc, Value v,
         ArrayRef<OpFoldResult>{rewriter.getIndexAttr(size)},
         ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1)});
   }
-  SmallVector<int64_t> shape;
-  int64_t newDim = 0;
-  for (auto [i, p] : llvm::enumerate(perm)) {
-    shape.push_back(type.getDimSize(p));
-    if (p == dim) {
-      newDim = i;
-    }
+  // The bias along the permuted position of its dimension.
+  int64_t newDim = llvm::find(perm, dim) - perm.begin();
+  SmallVector<ReassociationIndices> none;
+  for (int64_t d = 0; d < static_cast<int64_t>(shape.size()); ++d) {
+    none.push_back({d});
   }
-  MLIRContext *ctx = rewriter.getContext();
-  unsigned rank = shape.size();
-  SmallVector<AffineMap> maps = {
-      AffineMap::get(rank, 0, getAffineDimExpr(newDim, ctx)),
-      AffineMap::getMultiDimIdentityMap(rank, ctx)};
-  Value empty =
-      tensor::EmptyOp::create(rewriter, loc, shape, type.getElementType());
-  SmallVector<utils::IteratorType> iters(rank, utils::IteratorType::parallel);
-  return linalg::GenericOp::create(
-             rewriter, loc, TypeRange{empty.getType()}, ValueRange{bias},
-             ValueRange{empty}, maps, iters,
-             [](OpBuilder &b, Location l, ValueRange args) {
-               linalg::YieldOp::create(b, l, args[0]);
-             })
-      .getResult(0);
+  return nn::copyCollapsed(rewriter, loc, bias, shape,
+                           {getAffineDimExpr(newDim, rewriter.getContext())},
+                           none);
 }
 
 } // namespace

@@ -101,6 +101,41 @@ int64_t nestWork(scf::ParallelOp loop) {
 /// (one range each: 9 iterations on 2 threads leave 5 against 4).
 constexpr int64_t kEvenEnough = 8;
 
+/// The dimension of `loop` threads split: the first of more than one
+/// iteration (a batch-1 model's loops start with a unit batch dimension),
+/// unless its count is odd and below kEvenEnough and a later one is even.
+/// The runtime gives each thread one contiguous range, and an image's 3
+/// channels kept one of 2 threads waiting a third of the time; split along
+/// its output rows instead, ResNet-18's 7x7 stem conv at 2 threads takes
+/// 0.59 ms, not 0.60, and 0.72-0.78 ms, not 0.99, when the host puts the
+/// vCPUs on cores without a shared cache (the rows are also how the conv's
+/// product splits its pixels). None if no dimension has a static count of
+/// two or more before the first dynamic one.
+std::optional<unsigned> splitDimension(scf::ParallelOp loop) {
+  std::optional<unsigned> first;
+  int64_t firstCount = 0;
+  for (unsigned d = 0; d < loop.getNumLoops(); ++d) {
+    std::optional<int64_t> count = tripCount(
+        loop.getLowerBound()[d], loop.getUpperBound()[d], loop.getStep()[d]);
+    if (!count) {
+      break;
+    }
+    if (*count < 2) {
+      continue;
+    }
+    if (!first) {
+      first = d;
+      firstCount = *count;
+      if (firstCount % 2 == 0 || firstCount >= kEvenEnough) {
+        return first;
+      }
+    } else if (*count % 2 == 0) {
+      return d;
+    }
+  }
+  return first;
+}
+
 struct CpuOutlineParallelLoopsPass
     : nn::impl::CpuOutlineParallelLoopsPassBase<CpuOutlineParallelLoopsPass> {
   using CpuOutlineParallelLoopsPassBase::CpuOutlineParallelLoopsPassBase;
@@ -129,38 +164,7 @@ struct CpuOutlineParallelLoopsPass
       int64_t threshold = total >= largeModelWork ? minWorkLarge : minWork;
       unsigned counter = 0;
       for (auto [loop, loopWork] : llvm::zip(outermost, work)) {
-        // Threads split the first dimension of more than one iteration
-        // (a batch-1 model's loops start with a unit batch dimension),
-        // unless it has few iterations in an odd count and a later one
-        // splits evenly: the runtime gives each thread one contiguous range,
-        // and an image's 3 channels kept one of 2 threads waiting a third of
-        // the time. Split along its output rows instead, ResNet-18's 7x7 stem
-        // conv at 2 threads takes 0.59 ms, not 0.60, and 0.72-0.78 ms, not
-        // 0.99, when the host puts the vCPUs on cores without a shared cache
-        // (the rows are also how the conv's product splits its pixels).
-        std::optional<unsigned> dim;
-        std::optional<int64_t> dimCount;
-        for (unsigned d = 0; d < loop.getNumLoops(); ++d) {
-          std::optional<int64_t> count =
-              tripCount(loop.getLowerBound()[d], loop.getUpperBound()[d],
-                        loop.getStep()[d]);
-          if (!count) {
-            break;
-          }
-          if (*count < 2) {
-            continue;
-          }
-          if (!dim) {
-            dim = d;
-            dimCount = count;
-          } else if (*count % 2 == 0) {
-            dim = d;
-            break;
-          }
-          if (*dimCount % 2 == 0 || *dimCount >= kEvenEnough) {
-            break;
-          }
-        }
+        std::optional<unsigned> dim = splitDimension(loop);
         if (!dim || loop.getNumResults() != 0 || loopWork < threshold) {
           continue;
         }

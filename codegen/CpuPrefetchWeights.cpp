@@ -1,5 +1,4 @@
-//===- CpuPrefetchWeights.cpp - prefetch large constant operands ahead
-//-----===//
+//===- CpuPrefetchWeights.cpp - large constants prefetched ahead ---------===//
 //
 // See CpuPrefetchWeightsPass in Passes.td.
 //

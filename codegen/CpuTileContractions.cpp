@@ -205,10 +205,9 @@ int64_t tileSize(int64_t extent, int64_t bound, int64_t step) {
 
 /// Like tileSize, but only tiles of at least half of `bound` that split
 /// `extent` into an even number of tiles (preferred) or at least 8: the
-/// thread tiles of
-/// a parallel loop, which the runtime splits into one contiguous range per
-/// thread (3 tiles on 2 threads kept one waiting a third of the time). 0 if
-/// none.
+/// thread tiles of a parallel loop, which the runtime splits into one
+/// contiguous range per thread (3 tiles on 2 threads kept one waiting a
+/// third of the time). 0 if none.
 int64_t threadTileSize(int64_t extent, int64_t bound, int64_t step) {
   // An even count first: MobileNetV2's 576 rows made 9 tiles of 64, 5
   // against 4 on 2 threads; 12 of 48 split evenly (its 96->576 1x1 conv at 2

@@ -49,6 +49,33 @@ nn::KnownInit nn::knownInit(Value v) {
   return {g, g.getInputs()[0], d.getPosition(), {}};
 }
 
+std::optional<int64_t> nn::slicedDim(tensor::ExtractSliceOp slice,
+                                     int64_t dim) {
+  llvm::SmallBitVector dropped = slice.getDroppedDims();
+  if (dropped.test(dim)) {
+    return std::nullopt;
+  }
+  return dim - llvm::count_if(llvm::seq<int64_t>(0, dim),
+                              [&](int64_t d) { return dropped.test(d); });
+}
+
+std::optional<int64_t> nn::collapsedDim(tensor::CollapseShapeOp collapse,
+                                        int64_t dim) {
+  ArrayRef<int64_t> src = collapse.getSrcType().getShape();
+  for (auto [group, dims] :
+       llvm::enumerate(collapse.getReassociationIndices())) {
+    if (!llvm::is_contained(dims, dim)) {
+      continue;
+    }
+    if (llvm::any_of(dims,
+                     [&](int64_t d) { return d != dim && src[d] != 1; })) {
+      return std::nullopt;
+    }
+    return group;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 /// Whether `iv` is among the (static or SSA) offsets of `slices`, directly
@@ -212,43 +239,31 @@ Value valueAt(RewriterBase &rewriter, vector::TransferReadOp read,
       continue;
     }
     if (auto slice = dyn_cast<tensor::ExtractSliceOp>(op)) {
-      llvm::SmallBitVector droppedDims = slice.getDroppedDims();
       for (Part &p : parts) {
         term(slice.getMixedOffsets()[p.dim], p.stride);
       }
-      if (llvm::any_of(parts,
-                       [&](Part &p) { return droppedDims.test(p.dim); })) {
+      SmallVector<std::optional<int64_t>> kept;
+      for (Part &p : parts) {
+        kept.push_back(nn::slicedDim(slice, p.dim));
+      }
+      if (llvm::is_contained(kept, std::nullopt)) {
         if (parts.size() != 1) {
           return {}; // part of a split bias index dropped
         }
         dropped = true;
         continue;
       }
-      for (Part &p : parts) {
-        int64_t before = 0;
-        for (int64_t d = 0; d < p.dim; ++d) {
-          before += droppedDims.test(d);
-        }
-        p.dim -= before;
+      for (auto [p, d] : llvm::zip(parts, kept)) {
+        p.dim = *d;
       }
     } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
-      if (parts.size() != 1) {
-        return {};
+      std::optional<int64_t> d = parts.size() == 1
+                                     ? nn::collapsedDim(collapse, parts[0].dim)
+                                     : std::nullopt;
+      if (!d) {
+        return {}; // the row index would mix with another dimension
       }
-      ArrayRef<int64_t> src = collapse.getSrcType().getShape();
-      for (auto [group, dims] :
-           llvm::enumerate(collapse.getReassociationIndices())) {
-        if (!llvm::is_contained(dims, parts[0].dim)) {
-          continue;
-        }
-        for (int64_t d : dims) {
-          if (d != parts[0].dim && src[d] != 1) {
-            return {}; // the row index would mix with another dimension
-          }
-        }
-        parts[0].dim = group;
-        break;
-      }
+      parts[0].dim = *d;
     } else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(op)) {
       if (parts.size() != 1) {
         return {};

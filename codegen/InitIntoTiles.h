@@ -33,6 +33,16 @@ struct KnownInit {
 /// writes (a split-off tail of C reading past its head's result).
 bool outside(tensor::ExtractSliceOp slice, tensor::InsertSliceOp insert);
 
+/// Where dimension `dim` of a slice's source is in its result (past the
+/// dimensions it drops); none when the slice drops `dim` itself.
+std::optional<int64_t> slicedDim(tensor::ExtractSliceOp slice, int64_t dim);
+
+/// Where dimension `dim` of a collapse's source is in its result; none when
+/// its group holds another dimension of more than one element (an index
+/// along `dim` would mix with it).
+std::optional<int64_t> collapsedDim(tensor::CollapseShapeOp collapse,
+                                    int64_t dim);
+
 /// What `v` is as a KnownInit (op null when it is neither a fill nor a
 /// broadcast of a 1-D tensor).
 KnownInit knownInit(Value v);
